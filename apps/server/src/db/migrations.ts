@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+/**
+ * Migrations live in code (not a folder scanned at run time) so the server starts the same
+ * from a checkout and from a bundle. Schema builder only: the same migration runs on PostgreSQL.
+ */
+const migrations: Record<string, Migration> = {
+	'0001-initial': {
+		async up(db: Kysely<unknown>) {
+			await db.schema
+				.createTable('users')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('email', 'text', (c) => c.notNull().unique())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('password_hash', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('sessions')
+				.addColumn('token_hash', 'text', (c) => c.primaryKey())
+				.addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('setup_tokens')
+				.addColumn('token_hash', 'text', (c) => c.primaryKey())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('kollegier')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('owner_id', 'text', (c) => c.notNull().references('users.id'))
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('title', 'text', (c) => c.notNull())
+				.addColumn('template_id', 'text', (c) => c.notNull())
+				.addColumn('starts_at', 'text', (c) => c.notNull())
+				.addColumn('location', 'text', (c) => c.notNull())
+				.addColumn('video_link', 'text', (c) => c.notNull())
+				.addColumn('answer_deadline', 'text', (c) => c.notNull())
+				.addColumn('min_respondents', 'integer', (c) => c.notNull())
+				.addColumn('status', 'text', (c) => c.notNull())
+				.addColumn('focus_goals', 'text', (c) => c.notNull())
+				.addColumn('custom_items', 'text', (c) => c.notNull())
+				.addColumn('form', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('participants')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('kollegium_id', 'text', (c) =>
+					c.notNull().references('kollegier.id').onDelete('cascade')
+				)
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('email', 'text', (c) => c.notNull())
+				.addColumn('roles', 'text', (c) => c.notNull())
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('subjects')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('kollegium_id', 'text', (c) =>
+					c.notNull().references('kollegier.id').onDelete('cascade')
+				)
+				.addColumn('kind', 'text', (c) => c.notNull())
+				.addColumn('name', 'text', (c) => c.notNull())
+				.addColumn('participant_id', 'text', (c) => c.references('participants.id').onDelete('cascade'))
+				.addColumn('specialty', 'text')
+				.addColumn('st_start', 'text')
+				.addColumn('months_of_leave', 'integer', (c) => c.notNull().defaultTo(0))
+				.addColumn('regulation', 'text')
+				.addColumn('supervisor_id', 'text', (c) => c.references('participants.id').onDelete('set null'))
+				.addColumn('position', 'integer', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createTable('invitations')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('kollegium_id', 'text', (c) =>
+					c.notNull().references('kollegier.id').onDelete('cascade')
+				)
+				.addColumn('participant_id', 'text', (c) =>
+					c.notNull().references('participants.id').onDelete('cascade')
+				)
+				.addColumn('token_hash', 'text', (c) => c.notNull().unique())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('expires_at', 'text', (c) => c.notNull())
+				.addColumn('revoked_at', 'text')
+				.execute();
+			await db.schema
+				.createTable('responses')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('kollegium_id', 'text', (c) =>
+					c.notNull().references('kollegier.id').onDelete('cascade')
+				)
+				.addColumn('subject_id', 'text', (c) =>
+					c.notNull().references('subjects.id').onDelete('cascade')
+				)
+				.addColumn('participant_id', 'text', (c) =>
+					c.notNull().references('participants.id').onDelete('cascade')
+				)
+				.addColumn('role', 'text', (c) => c.notNull())
+				.addColumn('declined', 'integer', (c) => c.notNull())
+				.addColumn('answers', 'text', (c) => c.notNull())
+				.addColumn('submitted_declined', 'integer')
+				.addColumn('submitted_answers', 'text')
+				.addColumn('revision', 'integer', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.addColumn('updated_at', 'text', (c) => c.notNull())
+				.addColumn('submitted_at', 'text')
+				.addUniqueConstraint('responses_subject_participant', ['subject_id', 'participant_id'])
+				.execute();
+			await db.schema
+				.createIndex('participants_kollegium')
+				.on('participants')
+				.column('kollegium_id')
+				.execute();
+			await db.schema.createIndex('subjects_kollegium').on('subjects').column('kollegium_id').execute();
+			await db.schema
+				.createIndex('invitations_participant')
+				.on('invitations')
+				.column('participant_id')
+				.execute();
+			await db.schema.createIndex('responses_kollegium').on('responses').column('kollegium_id').execute();
+		}
+	}
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: () => Promise.resolve(migrations)
+};

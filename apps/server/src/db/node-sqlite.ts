@@ -1,0 +1,24 @@
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+/**
+ * Adapts Node's built-in SQLite to the small interface Kysely's SqliteDialect expects (the
+ * better-sqlite3 subset). Built in means no native addon to compile on install.
+ */
+export function openNodeSqlite(path: string): SqliteDatabase {
+	const db = new DatabaseSync(path);
+	db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+	return {
+		close: () => db.close(),
+		prepare(sql: string): SqliteStatement {
+			const statement = db.prepare(sql);
+			const args = (parameters: ReadonlyArray<unknown>) => parameters as SQLInputValue[];
+			return {
+				reader: statement.columns().length > 0,
+				all: (parameters) => statement.all(...args(parameters)),
+				run: (parameters) => statement.run(...args(parameters)),
+				iterate: (parameters) => statement.iterate(...args(parameters))
+			};
+		}
+	};
+}

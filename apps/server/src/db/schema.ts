@@ -1,0 +1,113 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * The tables, as Kysely sees them (camelCase; columns are snake_case). Portable types only:
+ * text for ids, ISO timestamps and JSON, integers for flags, so PostgreSQL can hold the same.
+ */
+export interface Database {
+	users: UsersTable;
+	sessions: SessionsTable;
+	setupTokens: SetupTokensTable;
+	kollegier: KollegierTable;
+	participants: ParticipantsTable;
+	subjects: SubjectsTable;
+	invitations: InvitationsTable;
+	responses: ResponsesTable;
+}
+
+export interface UsersTable {
+	id: string;
+	email: string;
+	name: string;
+	passwordHash: string;
+	createdAt: string;
+}
+
+export interface SessionsTable {
+	tokenHash: string;
+	userId: string;
+	expiresAt: string;
+	createdAt: string;
+}
+
+export interface SetupTokensTable {
+	tokenHash: string;
+	expiresAt: string;
+}
+
+export interface KollegierTable {
+	id: string;
+	ownerId: string;
+	kind: string;
+	title: string;
+	templateId: string;
+	startsAt: string;
+	location: string;
+	videoLink: string;
+	answerDeadline: string;
+	minRespondents: number;
+	status: string;
+	focusGoals: string;
+	customItems: string;
+	form: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface ParticipantsTable {
+	id: string;
+	kollegiumId: string;
+	name: string;
+	email: string;
+	roles: string;
+	position: number;
+	createdAt: string;
+}
+
+export interface SubjectsTable {
+	id: string;
+	kollegiumId: string;
+	kind: string;
+	name: string;
+	participantId: string | null;
+	specialty: string | null;
+	stStart: string | null;
+	monthsOfLeave: number;
+	regulation: string | null;
+	supervisorId: string | null;
+	position: number;
+}
+
+export interface InvitationsTable {
+	id: string;
+	kollegiumId: string;
+	participantId: string;
+	tokenHash: string;
+	createdAt: string;
+	expiresAt: string;
+	revokedAt: string | null;
+}
+
+export interface ResponsesTable {
+	id: string;
+	kollegiumId: string;
+	subjectId: string;
+	participantId: string;
+	role: string;
+	/** The working copy, saved as the respondent types. */
+	declined: number;
+	answers: string;
+	/** What was last submitted: the only copy that counts in the meeting. */
+	submittedDeclined: number | null;
+	submittedAnswers: string | null;
+	revision: number;
+	createdAt: string;
+	updatedAt: string;
+	submittedAt: string | null;
+}
+
+export type KollegiumRow = Selectable<KollegierTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;
+export type SubjectRow = Selectable<SubjectsTable>;
+export type ResponseRow = Selectable<ResponsesTable>;
+export type NewResponse = Insertable<ResponsesTable>;

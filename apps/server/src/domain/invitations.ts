@@ -1,0 +1,48 @@
+import type { IssuedInvitation } from '@kollegium/model';
+import { hashToken, randomToken } from '../auth/tokens.ts';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../http/env.ts';
+
+/**
+ * Issues a new invitation link for a participant and revokes any earlier one, in one
+ * transaction. The token is returned once; only its hash is kept.
+ */
+export async function issueInvitation(
+	deps: Deps,
+	options: { db?: Db; kollegiumId: string; participantId: string; startsAt: string; origin: string }
+): Promise<IssuedInvitation> {
+	const db = options.db ?? deps.db;
+	const token = randomToken();
+	const now = deps.now();
+	const validUntil = Date.parse(options.startsAt) + deps.config.invitationGraceDays * 86_400_000;
+	const expiresAt = new Date(Math.max(validUntil, now.getTime())).toISOString();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('invitations')
+			.set({ revokedAt: now.toISOString() })
+			.where('participantId', '=', options.participantId)
+			.where('revokedAt', 'is', null)
+			.execute();
+		await trx
+			.insertInto('invitations')
+			.values({
+				id: crypto.randomUUID(),
+				kollegiumId: options.kollegiumId,
+				participantId: options.participantId,
+				tokenHash: hashToken(token),
+				createdAt: now.toISOString(),
+				expiresAt
+			})
+			.execute();
+	});
+	return { participantId: options.participantId, url: `${options.origin}/svar/${token}`, expiresAt };
+}
+
+export async function revokeInvitations(deps: Deps, participantId: string): Promise<void> {
+	await deps.db
+		.updateTable('invitations')
+		.set({ revokedAt: deps.now().toISOString() })
+		.where('participantId', '=', participantId)
+		.where('revokedAt', 'is', null)
+		.execute();
+}

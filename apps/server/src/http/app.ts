@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { authRoutes } from '../routes/auth.routes.ts';
+import { catalogRoutes } from '../routes/catalog.routes.ts';
+import { docsRoutes } from '../routes/docs.routes.ts';
+import { kollegierRoutes } from '../routes/kollegier.routes.ts';
+import { participantsRoutes } from '../routes/participants.routes.ts';
+import { respondRoutes } from '../routes/respond.routes.ts';
+import { subjectsRoutes } from '../routes/subjects.routes.ts';
+import type { AppEnv, Deps } from './env.ts';
+import { fail, onError } from './errors.ts';
+import { detectLocale } from './locale.ts';
+
+export const VERSION = '0.1.0';
+
+/** The JSON API under /api, and /healthz. Pages are SvelteKit's, served beside it. */
+export function createApi(deps: Deps) {
+	const api = new Hono<AppEnv>()
+		.use(detectLocale)
+		.use(bodyLimit({ maxSize: deps.config.bodyLimit, onError: () => fail(413, 'bodyTooLarge') }))
+		.use(csrf())
+		.route('/auth', authRoutes(deps))
+		.route('/catalog', catalogRoutes(deps))
+		.route('/kollegier', kollegierRoutes(deps))
+		.route('/kollegier', participantsRoutes(deps))
+		.route('/kollegier', subjectsRoutes(deps))
+		.route('/respond', respondRoutes(deps));
+	api.route('/', docsRoutes(api, VERSION));
+	api.all('*', () => fail(404, 'notFound'));
+
+	const app = new Hono<AppEnv>();
+	app.use(
+		secureHeaders({
+			contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+			referrerPolicy: 'no-referrer'
+		})
+	);
+	app.use('/api/*', async (c, next) => {
+		await next();
+		c.header('Cache-Control', 'no-store');
+	});
+	app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
+	app.route('/api', api);
+	app.onError(onError);
+	return app;
+}

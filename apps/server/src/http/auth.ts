@@ -1,0 +1,80 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { hashToken, randomToken } from '../auth/tokens.ts';
+import type { AppEnv, Deps } from './env.ts';
+import { fail } from './errors.ts';
+
+export const SESSION_COOKIE = 'kollegium_session';
+
+/** Signs a facilitator in: a random session token in an httpOnly, SameSite cookie. */
+export async function startSession(deps: Deps, c: Context<AppEnv>, userId: string): Promise<void> {
+	const token = randomToken();
+	const now = deps.now();
+	const expires = new Date(now.getTime() + deps.config.sessionDays * 86_400_000);
+	await deps.db
+		.insertInto('sessions')
+		.values({
+			tokenHash: hashToken(token),
+			userId,
+			createdAt: now.toISOString(),
+			expiresAt: expires.toISOString()
+		})
+		.execute();
+	setCookie(c, SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'Lax',
+		secure: deps.config.secureCookies,
+		path: '/',
+		expires
+	});
+}
+
+export async function endSession(deps: Deps, c: Context<AppEnv>): Promise<void> {
+	const token = getCookie(c, SESSION_COOKIE);
+	if (token) await deps.db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
+	deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** Lets only a signed-in facilitator through, with `user` set. */
+export function requireUser(deps: Deps) {
+	return createMiddleware<AppEnv>(async (c, next) => {
+		const token = getCookie(c, SESSION_COOKIE);
+		if (!token) fail(401, 'unauthenticated');
+		const user = await deps.db
+			.selectFrom('sessions')
+			.innerJoin('users', 'users.id', 'sessions.userId')
+			.select(['users.id', 'users.name', 'users.email'])
+			.where('sessions.tokenHash', '=', hashToken(token))
+			.where('sessions.expiresAt', '>', deps.now().toISOString())
+			.executeTakeFirst();
+		if (!user) fail(401, 'unauthenticated');
+		c.set('user', user);
+		await next();
+	});
+}
+
+/**
+ * Lets the holder of a valid invitation through, with `invitation` set. The token travels in
+ * the Authorization header, not the URL, so it does not end up in access logs.
+ */
+export function requireInvitation(deps: Deps) {
+	return createMiddleware<AppEnv>(async (c, next) => {
+		const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+		if (!token) fail(401, 'invitationMissing');
+		const invitation = await deps.db
+			.selectFrom('invitations')
+			.select(['id', 'participantId', 'kollegiumId', 'expiresAt', 'revokedAt'])
+			.where('tokenHash', '=', hashToken(token))
+			.executeTakeFirst();
+		if (!invitation) fail(404, 'invitationUnknown');
+		if (invitation.revokedAt) fail(410, 'invitationRevoked');
+		if (Date.parse(invitation.expiresAt) < deps.now().getTime()) fail(410, 'invitationExpired');
+		c.set('invitation', {
+			invitationId: invitation.id,
+			participantId: invitation.participantId,
+			kollegiumId: invitation.kollegiumId
+		});
+		await next();
+	});
+}

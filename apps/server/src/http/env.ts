@@ -1,0 +1,34 @@
+import type { Locale, Me } from '@kollegium/model';
+import type { LoginThrottle } from '../auth/throttle.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import type { TemplateLibrary } from '../templates.ts';
+
+/** Told when something a live view shows has changed; the socket layer listens. */
+export interface ChangeFeed {
+	responsesChanged(kollegiumId: string): void;
+}
+
+/** What every router needs, passed in so tests can swap the clock. */
+export interface Deps {
+	db: Db;
+	library: TemplateLibrary;
+	config: Config;
+	now: () => Date;
+	throttle: LoginThrottle;
+	changes: ChangeFeed;
+}
+
+export interface InvitationContext {
+	invitationId: string;
+	participantId: string;
+	kollegiumId: string;
+}
+
+export interface AppEnv {
+	Variables: {
+		locale: Locale;
+		user: Me;
+		invitation: InvitationContext;
+	};
+}

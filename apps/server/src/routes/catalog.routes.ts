@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import { requireUser } from '../http/auth.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const tags = ['Templates and delmål'];
+
+/** The form templates and goal catalogues a facilitator chooses from. */
+export function catalogRoutes(deps: Deps) {
+	return new Hono<AppEnv>()
+		.use(requireUser(deps))
+		.get('/templates', describeRoute({ tags, summary: 'All form templates' }), (c) =>
+			c.json([...deps.library.templates.values()])
+		)
+		.get('/templates/:id', describeRoute({ tags, summary: 'One form template' }), validate('param', z.object({ id: z.string().max(100) })), (c) =>
+			c.json(deps.library.templates.get(c.req.valid('param').id) ?? fail(404, 'templateNotFound'))
+		)
+		.get('/goals', describeRoute({ tags, summary: 'The delmål catalogues, per regulation' }), (c) => c.json(deps.library.catalogues));
+}

@@ -1,0 +1,115 @@
+import { KollegiumInput, KollegiumStatus, canMoveTo, computeProgress, isFormEditable } from '@kollegium/model';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import {
+	createKollegium,
+	kollegiumColumns,
+	kollegiumDetail,
+	ownedKollegium,
+	participantsOf,
+	subjectsOf
+} from '../domain/kollegier.ts';
+import { responseStates } from '../domain/responses.ts';
+import { requireUser } from '../http/auth.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const IdParam = z.object({ id: z.uuid() });
+const tags = ['Kollegier'];
+
+/** A facilitator's kollegier: create, edit, open for answers, follow progress. */
+export function kollegierRoutes(deps: Deps) {
+	return new Hono<AppEnv>()
+		.use(requireUser(deps))
+		.get('/', describeRoute({ tags, summary: 'List your kollegier' }), async (c) => {
+			const rows = await deps.db
+				.selectFrom('kollegier')
+				.select(['id', 'kind', 'title', 'startsAt', 'answerDeadline', 'status'])
+				.where('ownerId', '=', c.get('user').id)
+				.orderBy('startsAt', 'desc')
+				.execute();
+			return c.json(rows);
+		})
+		.post('/', describeRoute({ tags, summary: 'Create a kollegium' }), validate('json', KollegiumInput), async (c) => {
+			const id = await createKollegium(deps, { ownerId: c.get('user').id, input: c.req.valid('json') });
+			const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+			return c.json(await kollegiumDetail(deps.db, row), 201);
+		})
+		.get('/:id', describeRoute({ tags, summary: 'A kollegium with participants and subjects' }), validate('param', IdParam), async (c) => {
+			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+			return c.json(await kollegiumDetail(deps.db, row));
+		})
+		.put(
+			'/:id',
+			describeRoute({ tags, summary: 'Edit a kollegium; the form is locked once it is open' }),
+			validate('param', IdParam),
+			validate('json', KollegiumInput),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+				const input = c.req.valid('json');
+				if (input.kind !== row.kind) fail(409, 'kindLocked');
+				const columns = kollegiumColumns(deps, input);
+				const formChanged = columns.templateId !== row.templateId || columns.customItems !== row.customItems;
+				if (formChanged && !isFormEditable(KollegiumStatus.parse(row.status))) fail(409, 'formLocked');
+				const form = formChanged ? columns.form : row.form;
+				await deps.db
+					.updateTable('kollegier')
+					.set({ ...columns, form, updatedAt: deps.now().toISOString() })
+					.where('id', '=', row.id)
+					.execute();
+				return c.json(await kollegiumDetail(deps.db, { ...row, ...columns, form }));
+			}
+		)
+		.delete('/:id', describeRoute({ tags, summary: 'Delete a kollegium and everything in it' }), validate('param', IdParam), async (c) => {
+			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+			await deps.db.transaction().execute(async (trx) => {
+				await trx.deleteFrom('responses').where('kollegiumId', '=', row.id).execute();
+				await trx.deleteFrom('invitations').where('kollegiumId', '=', row.id).execute();
+				await trx.deleteFrom('subjects').where('kollegiumId', '=', row.id).execute();
+				await trx.deleteFrom('participants').where('kollegiumId', '=', row.id).execute();
+				await trx.deleteFrom('kollegier').where('id', '=', row.id).execute();
+			});
+			return c.body(null, 204);
+		})
+		.post(
+			'/:id/status',
+			describeRoute({ tags, summary: 'Move the kollegium on (draft → open opens it for answers)' }),
+			validate('param', IdParam),
+			validate('json', z.object({ status: KollegiumStatus })),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+				const to = c.req.valid('json').status;
+				if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
+				if (to === 'open') await assertReadyToOpen(deps, row);
+				await deps.db
+					.updateTable('kollegier')
+					.set({ status: to, updatedAt: deps.now().toISOString() })
+					.where('id', '=', row.id)
+					.execute();
+				return c.json(await kollegiumDetail(deps.db, { ...row, status: to }));
+			}
+		)
+		.get('/:id/progress', describeRoute({ tags, summary: 'Who has answered (never what)' }), validate('param', IdParam), async (c) => {
+			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+			return c.json(await progressOf(deps, row));
+		});
+}
+
+export async function progressOf(deps: Deps, row: { id: string; kind: string }) {
+	const [participants, subjects, responses] = await Promise.all([
+		participantsOf(deps.db, row.id),
+		subjectsOf(deps.db, row.id),
+		responseStates(deps.db, row.id)
+	]);
+	const kind = row.kind === 'specialistkollegium' ? 'specialistkollegium' : 'st-lakarkollegium';
+	return computeProgress({ kind, participants, subjects, responses });
+}
+
+async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }): Promise<void> {
+	const progress = await progressOf(deps, row);
+	if (!progress.subjects.some((subject) => subject.invited > 0 || subject.selfAssessment !== null)) {
+		fail(409, 'nothingToAnswer');
+	}
+}

@@ -1,0 +1,81 @@
+import { ResponseInput, assignmentsFor, sectionsFor, validateAnswers } from '@kollegium/model';
+import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import { participantsOf, subjectsOf, toKollegium } from '../domain/kollegier.ts';
+import { assertAnswering, respondentView } from '../domain/respondent.ts';
+import { savedResponse, serializeAnswers } from '../domain/responses.ts';
+import { requireInvitation } from '../http/auth.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const SubjectParam = z.object({ subjectId: z.uuid() });
+const tags = ['Respondents'];
+
+/** The invitation holder's forms: read, save a draft, submit; all with `Authorization: Bearer <token>`. */
+export function respondRoutes(deps: Deps) {
+	return new Hono<AppEnv>()
+		.use(requireInvitation(deps))
+		.get('/', describeRoute({ tags, summary: 'The meeting and your forms' }), async (c) =>
+			c.json(await respondentView(deps, c.get('invitation')))
+		)
+		.put(
+			'/responses/:subjectId',
+			describeRoute({ tags, summary: 'Save your working copy (autosave)' }),
+			validate('param', SubjectParam),
+			validate('json', ResponseInput),
+			(c) => save(deps, c, { submit: false })
+		)
+		.post(
+			'/responses/:subjectId/submit',
+			describeRoute({ tags, summary: 'Submit your answers; submit again to change them before the deadline' }),
+			validate('param', SubjectParam),
+			validate('json', ResponseInput),
+			(c) => save(deps, c, { submit: true })
+		);
+}
+
+type SaveContext = Context<AppEnv, string, { out: { param: { subjectId: string }; json: ResponseInput } }>;
+
+async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
+	const { participantId, kollegiumId } = c.get('invitation');
+	const { subjectId } = c.req.valid('param');
+	const input = c.req.valid('json');
+	const row = await deps.db.selectFrom('kollegier').selectAll().where('id', '=', kollegiumId).executeTakeFirstOrThrow();
+	const kollegium = toKollegium(row);
+	const [participants, subjects] = await Promise.all([participantsOf(deps.db, kollegiumId), subjectsOf(deps.db, kollegiumId)]);
+	const participant = participants.find((p) => p.id === participantId) ?? fail(404, 'invitationUnknown');
+	const assignment = assignmentsFor({ kind: kollegium.kind, participant, subjects }).find((a) => a.subjectId === subjectId);
+	const subject = subjects.find((s) => s.id === subjectId);
+	if (!assignment || !subject) fail(404, 'notYourForm');
+	assertAnswering(deps, row);
+	const sections = sectionsFor({ form: kollegium.form, about: subject.kind, role: assignment.role });
+	const issues = validateAnswers({ form: kollegium.form, sections, answers: input.answers, submit: options.submit, declined: input.declined, locale: c.get('locale') });
+	if (issues.length > 0) fail(400, 'validation', issues);
+
+	const now = deps.now().toISOString();
+	const answers = serializeAnswers(input.answers);
+	const declined = input.declined ? 1 : 0;
+	const saved = await deps.db.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('responses').selectAll().where('subjectId', '=', subjectId).where('participantId', '=', participantId).executeTakeFirst();
+		if (existing && input.baseRevision !== undefined && input.baseRevision !== existing.revision) {
+			fail(409, 'staleRevision');
+		}
+		const submitted = options.submit ? { submittedAnswers: answers, submittedDeclined: declined, submittedAt: now } : {};
+		if (!existing) {
+			const values = {
+				id: crypto.randomUUID(), kollegiumId, subjectId, participantId, role: assignment.role,
+				answers, declined, submittedAnswers: null, submittedDeclined: null, submittedAt: null,
+				revision: 1, createdAt: now, updatedAt: now, ...submitted
+			};
+			await trx.insertInto('responses').values(values).execute();
+			return values;
+		}
+		const changes = { answers, declined, revision: existing.revision + 1, updatedAt: now, ...submitted };
+		await trx.updateTable('responses').set(changes).where('id', '=', existing.id).execute();
+		return { ...existing, ...changes };
+	});
+	if (options.submit) deps.changes.responsesChanged(kollegiumId);
+	return c.json(savedResponse(saved));
+}

@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { YJS_PATH } from '@kollegium/model';
+import { LoginThrottle } from './auth/throttle.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { createApi } from './http/app.ts';
+import type { ChangeFeed, Deps } from './http/env.ts';
+import { attachSocketServer } from './realtime/socket.ts';
+import { loadTemplates } from './templates.ts';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+const webBuild = new URL('../../web/build/handler.js', import.meta.url);
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	deps: Deps;
+	close(): Promise<void>;
+}
+
+/**
+ * Starts everything on one port: the JSON API, the SvelteKit pages, socket.io and (reserved
+ * for the shared document) the Yjs websocket path. `now` is injectable for tests.
+ */
+export async function startServer(options: { config: Config; now?: () => Date; pages?: boolean }): Promise<RunningServer> {
+	const { config } = options;
+	const library = loadTemplates(config.templatesDir);
+	const db = await openDatabase({ dataDir: config.dataDir });
+	const relay: ChangeFeed = { responsesChanged: (id) => feed?.responsesChanged(id) };
+	let feed: ChangeFeed | undefined;
+	const deps: Deps = { db, library, config, now: options.now ?? (() => new Date()), throttle: new LoginThrottle(), changes: relay };
+	const api = getRequestListener(createApi(deps).fetch);
+	const pages = options.pages === false ? null : await loadPages();
+
+	const http = createServer((req, res) => {
+		const path = req.url ?? '/';
+		if (path.startsWith('/api/') || path === '/api' || path === '/healthz' || !pages) {
+			void api(req, res);
+			return;
+		}
+		pages(req, res, () => void api(req, res));
+	});
+	const { io, changes } = attachSocketServer(http, deps);
+	feed = changes;
+	http.on('upgrade', (req, socket) => {
+		// socket.io handles its own path; the Yjs endpoint arrives with the shared document.
+		if (req.url?.startsWith(YJS_PATH)) socket.end('HTTP/1.1 501 Not Implemented\r\n\r\n');
+	});
+
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(config.port, config.host, resolve);
+	});
+	const port = (http.address() as AddressInfo).port;
+	const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+	return {
+		url: config.publicUrl ?? `http://${host}:${port}`,
+		port,
+		deps,
+		async close() {
+			await io.close();
+			http.closeAllConnections();
+			await new Promise<void>((resolve) => http.close(() => resolve()));
+			await db.destroy();
+		}
+	};
+}
+
+async function loadPages(): Promise<NodeHandler | null> {
+	if (!existsSync(webBuild)) {
+		console.warn('The web app is not built (npm run build): serving the API only.');
+		return null;
+	}
+	const module = (await import(webBuild.href)) as { handler: NodeHandler };
+	return module.handler;
+}

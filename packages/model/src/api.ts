@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { Kollegium, Participant, Subject } from './kollegium.ts';
+import { Answers, ResponseStatus } from './response.ts';
+import { FormRole, Template } from './template.ts';
+import { Locale } from './text.ts';
+
+/** Every 4xx answer of the API: a summary and the fields at fault. */
+export const ApiError = z.object({
+	error: z.string(),
+	issues: z
+		.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+		.default([])
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Long enough to resist guessing offline, short enough to type. */
+export const Password = z.string().min(12).max(200);
+
+export const SetupInput = z.object({
+	token: z.string().min(20).max(200),
+	name: z.string().trim().min(2).max(120),
+	email: z.email().max(200),
+	password: Password,
+	createExample: z.boolean().default(false),
+	locale: Locale.default('sv')
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const LoginInput = z.object({
+	email: z.email().max(200),
+	password: z.string().min(1).max(200)
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const Me = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export type Me = z.infer<typeof Me>;
+
+/** A kollegium as its facilitator sees it: everything but the answers. */
+export const KollegiumDetail = Kollegium.extend({
+	participants: z.array(
+		Participant.extend({
+			invitation: z
+				.object({ createdAt: z.string(), expiresAt: z.string(), revoked: z.boolean() })
+				.nullable()
+		})
+	),
+	subjects: z.array(Subject)
+});
+export type KollegiumDetail = z.infer<typeof KollegiumDetail>;
+
+export const KollegiumSummary = Kollegium.pick({
+	id: true,
+	kind: true,
+	title: true,
+	startsAt: true,
+	answerDeadline: true,
+	status: true
+});
+export type KollegiumSummary = z.infer<typeof KollegiumSummary>;
+
+/** A freshly issued invitation: the only time its token leaves the server. */
+export const IssuedInvitation = z.object({
+	participantId: z.uuid(),
+	url: z.string(),
+	expiresAt: z.string()
+});
+export type IssuedInvitation = z.infer<typeof IssuedInvitation>;
+
+/**
+ * Progress while answers come in: counts per subject, and who has not yet submitted.
+ * Never what anyone answered. In an ST-läkarkollegium, who answered about which supervisor
+ * would narrow down authorship, so there "pending" is per participant over the whole form.
+ */
+export const Progress = z.object({
+	subjects: z.array(
+		z.object({
+			subjectId: z.uuid(),
+			name: z.string(),
+			invited: z.int(),
+			submitted: z.int(),
+			/** Specialistkollegium only: the trainee's own self-assessment. */
+			selfAssessment: z.enum(['none', 'draft', 'submitted']).nullable()
+		})
+	),
+	pending: z.array(z.object({ participantId: z.uuid(), name: z.string() }))
+});
+export type Progress = z.infer<typeof Progress>;
+
+/** The state of one response after a save, as its author sees it. */
+export const SavedResponse = z.object({
+	status: ResponseStatus,
+	revision: z.int(),
+	updatedAt: z.string(),
+	submittedAt: z.string().nullable(),
+	/** The working copy differs from what was last submitted: submit again to make it count. */
+	changedSinceSubmit: z.boolean()
+});
+export type SavedResponse = z.infer<typeof SavedResponse>;
+
+/** What an invitation link shows its holder: the meeting and the forms they fill. */
+export const RespondentView = z.object({
+	participant: z.object({ id: z.uuid(), name: z.string() }),
+	kollegium: Kollegium.pick({
+		id: true,
+		kind: true,
+		title: true,
+		startsAt: true,
+		location: true,
+		videoLink: true,
+		answerDeadline: true,
+		focusGoals: true,
+		status: true
+	}),
+	answering: z.boolean(),
+	form: Template,
+	assignments: z.array(
+		z.object({
+			subjectId: z.uuid(),
+			role: FormRole,
+			subject: z.object({
+				kind: Subject.shape.kind,
+				name: z.string(),
+				specialty: z.string().nullable(),
+				monthOfTraining: z.int().nullable()
+			}),
+			response: SavedResponse.extend({ answers: Answers, declined: z.boolean() }).nullable()
+		})
+	)
+});
+export type RespondentView = z.infer<typeof RespondentView>;
+
+
+export const Health = z.object({ status: z.literal('ok'), version: z.string() });
