@@ -12,7 +12,11 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['packages/*/src/**/*.test.ts', 'apps/server/src/**/*.test.ts', 'tests/*.test.ts']
+					include: [
+						'packages/*/src/**/*.test.ts',
+						'apps/server/src/**/*.test.ts',
+						'tests/*.test.ts'
+					]
 				}
 			},
 			{

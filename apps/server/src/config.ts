@@ -32,13 +32,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 		invitationGraceDays: integer(env.INVITATION_GRACE_DAYS, 14, 'INVITATION_GRACE_DAYS'),
 		sessionDays: integer(env.SESSION_DAYS, 14, 'SESSION_DAYS'),
 		bodyLimit: integer(env.BODY_LIMIT, 256 * 1024, 'BODY_LIMIT'),
-		secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : Boolean(publicUrl?.startsWith('https:'))
+		secureCookies: env.SECURE_COOKIES
+			? env.SECURE_COOKIES === 'true'
+			: Boolean(publicUrl?.startsWith('https:'))
 	};
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
 	if (value === undefined || value === '') return fallback;
 	const parsed = Number(value);
-	if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+	if (!Number.isInteger(parsed) || parsed < 0)
+		throw new Error(`${name} must be a whole number, got "${value}"`);
 	return parsed;
 }

@@ -9,7 +9,9 @@ try {
 	console.log(`Kollegium is running at ${server.url}  (data: ${config.dataDir})`);
 	const setupLink = await issueSetupLink(server.deps, server.url);
 	if (setupLink) {
-		console.log(`\nFirst start: create the studierektor account with this one-time link (valid 24 h):\n  ${setupLink}\n`);
+		console.log(
+			`\nFirst start: create the studierektor account with this one-time link (valid 24 h):\n  ${setupLink}\n`
+		);
 	}
 	let closing = false;
 	const shutdown = (signal: string) => {
@@ -27,7 +29,8 @@ try {
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (error) {
-	if (error instanceof TemplateError) console.error(`Kollegium cannot start: a template is broken.\n${error.message}`);
+	if (error instanceof TemplateError)
+		console.error(`Kollegium cannot start: a template is broken.\n${error.message}`);
 	else console.error('Kollegium cannot start:', error);
 	process.exit(1);
 }

@@ -26,13 +26,24 @@ export interface RunningServer {
  * Starts everything on one port: the JSON API, the SvelteKit pages, socket.io and (reserved
  * for the shared document) the Yjs websocket path. `now` is injectable for tests.
  */
-export async function startServer(options: { config: Config; now?: () => Date; pages?: boolean }): Promise<RunningServer> {
+export async function startServer(options: {
+	config: Config;
+	now?: () => Date;
+	pages?: boolean;
+}): Promise<RunningServer> {
 	const { config } = options;
 	const library = loadTemplates(config.templatesDir);
 	const db = await openDatabase({ dataDir: config.dataDir });
 	const relay: ChangeFeed = { responsesChanged: (id) => feed?.responsesChanged(id) };
 	let feed: ChangeFeed | undefined;
-	const deps: Deps = { db, library, config, now: options.now ?? (() => new Date()), throttle: new LoginThrottle(), changes: relay };
+	const deps: Deps = {
+		db,
+		library,
+		config,
+		now: options.now ?? (() => new Date()),
+		throttle: new LoginThrottle(),
+		changes: relay
+	};
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 

@@ -12,7 +12,10 @@ export async function issueSetupLink(deps: Deps, baseUrl: string): Promise<strin
 	const expiresAt = new Date(deps.now().getTime() + 24 * 3_600_000).toISOString();
 	await deps.db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('setupTokens').execute();
-		await trx.insertInto('setupTokens').values({ tokenHash: hashToken(token), expiresAt }).execute();
+		await trx
+			.insertInto('setupTokens')
+			.values({ tokenHash: hashToken(token), expiresAt })
+			.execute();
 	});
 	return `${baseUrl}/setup/${token}`;
 }

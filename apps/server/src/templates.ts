@@ -18,7 +18,12 @@ export class TemplateError extends Error {
 export function loadTemplates(dir: string): TemplateLibrary {
 	const catalogues = readAll(join(dir, 'goals'), GoalCatalogue);
 	const templates = readAll(join(dir, 'forms'), Template);
-	for (const { file, value } of templates) checkGoals(file, value, catalogues.map((c) => c.value));
+	for (const { file, value } of templates)
+		checkGoals(
+			file,
+			value,
+			catalogues.map((c) => c.value)
+		);
 	const byId = new Map<string, Template>();
 	for (const { file, value } of templates) {
 		if (byId.has(value.id)) throw new TemplateError(`${file}: id "${value.id}" is used twice`);
@@ -32,7 +37,10 @@ export function loadTemplates(dir: string): TemplateLibrary {
 	};
 }
 
-function readAll<S extends z.ZodType>(dir: string, schema: S): { file: string; value: z.output<S> }[] {
+function readAll<S extends z.ZodType>(
+	dir: string,
+	schema: S
+): { file: string; value: z.output<S> }[] {
 	const files = readdirSync(dir)
 		.filter((name) => name.endsWith('.json'))
 		.sort();
@@ -47,8 +55,12 @@ function readAll<S extends z.ZodType>(dir: string, schema: S): { file: string; v
 		const result = schema.safeParse(data);
 		if (!result.success) {
 			const first = result.error.issues[0];
-			const path = first?.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`));
-			throw new TemplateError(`${file}: at ${path?.join('').replace(/^\./, '') || '(root)'}: ${first?.message}`);
+			const path = first?.path.map((part) =>
+				typeof part === 'number' ? `[${part}]` : `.${String(part)}`
+			);
+			throw new TemplateError(
+				`${file}: at ${path?.join('').replace(/^\./, '') || '(root)'}: ${first?.message}`
+			);
 		}
 		return { file, value: result.data };
 	});

@@ -86,7 +86,12 @@ function aggregateItem(form: Template, item: Item, values: AnswerValue[]): Visib
 	switch (item.type) {
 		case 'rating': {
 			const steps = scaleOf(form, item).steps.map((step) => step.value);
-			return { itemId: item.id, type: 'rating', hidden: false, distribution: distribution({ steps, values }) };
+			return {
+				itemId: item.id,
+				type: 'rating',
+				hidden: false,
+				distribution: distribution({ steps, values })
+			};
 		}
 		case 'choice': {
 			const counts = item.options.map((option) => ({

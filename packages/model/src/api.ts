@@ -129,5 +129,4 @@ export const RespondentView = z.object({
 });
 export type RespondentView = z.infer<typeof RespondentView>;
 
-
 export const Health = z.object({ status: z.literal('ok'), version: z.string() });

@@ -23,7 +23,8 @@ export function assignmentsFor(options: {
 		return subjects
 			.filter((subject) => subject.kind === 'trainee')
 			.flatMap((subject): Assignment[] => {
-				if (subject.participantId === participant.id) return [{ subjectId: subject.id, role: 'self' }];
+				if (subject.participantId === participant.id)
+					return [{ subjectId: subject.id, role: 'self' }];
 				return roles.has('assessor') ? [{ subjectId: subject.id, role: 'assessor' }] : [];
 			});
 	}

@@ -7,7 +7,10 @@ export interface ServerToClientEvents {
 
 /** What clients send over socket.io; each payload is validated with a model schema. */
 export interface ClientToServerEvents {
-	'kollegium:watch': (kollegiumId: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+	'kollegium:watch': (
+		kollegiumId: string,
+		ack: (result: { ok: boolean; error?: string }) => void
+	) => void;
 }
 
 /** URL paths of the two websocket endpoints sharing the HTTP port. */

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { GoalCode } from './goals.ts';
-import { SubjectKind, type Item, type KollegiumKind, type Section, type Template } from './template.ts';
+import {
+	SubjectKind,
+	type Item,
+	type KollegiumKind,
+	type Section,
+	type Template
+} from './template.ts';
 
 /** The subject kinds a kind of kollegium has sections about. */
 export function subjectKindsOf(kind: KollegiumKind): SubjectKind[] {

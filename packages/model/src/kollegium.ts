@@ -35,7 +35,11 @@ export const KollegiumInput = z
 		const kinds = subjectKindsOf(input.kind);
 		input.customItems.forEach((item, index) => {
 			if (!kinds.includes(item.about)) {
-				ctx.addIssue({ code: 'custom', path: ['customItems', index, 'about'], message: 'notForThisKind' });
+				ctx.addIssue({
+					code: 'custom',
+					path: ['customItems', index, 'about'],
+					message: 'notForThisKind'
+				});
 			}
 		});
 	});

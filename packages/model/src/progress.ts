@@ -33,9 +33,12 @@ export function computeProgress(options: {
 	return {
 		subjects: subjects.map((subject) => {
 			const others = assignments.flatMap(({ participant, forms }) =>
-				forms.filter((f) => f.subjectId === subject.id && f.role !== 'self').map(() => participant.id)
+				forms
+					.filter((f) => f.subjectId === subject.id && f.role !== 'self')
+					.map(() => participant.id)
 			);
-			const self = subject.kind === 'trainee' && subject.participantId ? subject.participantId : null;
+			const self =
+				subject.kind === 'trainee' && subject.participantId ? subject.participantId : null;
 			const key = (participantId: string) => `${participantId}/${subject.id}`;
 			return {
 				subjectId: subject.id,

@@ -29,7 +29,8 @@ export const ResponseInput = z.object({
 });
 export type ResponseInput = z.infer<typeof ResponseInput>;
 
-export type AnswerIssueCode = 'required' | 'invalidOption' | 'tooLong' | 'unknownItem' | 'wrongType';
+export type AnswerIssueCode =
+	'required' | 'invalidOption' | 'tooLong' | 'unknownItem' | 'wrongType';
 
 export interface AnswerIssue extends FieldIssue {
 	code: AnswerIssueCode;
@@ -59,7 +60,8 @@ export function validateAnswers(options: {
 	if (submit && !declined) {
 		for (const item of items.values()) {
 			const value = answers[item.id];
-			if (item.required && (value === undefined || value === '')) issues.push(issue(item.id, 'required', locale));
+			if (item.required && (value === undefined || value === ''))
+				issues.push(issue(item.id, 'required', locale));
 		}
 	}
 	return issues;
@@ -70,7 +72,9 @@ function checkValue(form: Template, item: Item, value: AnswerValue): AnswerIssue
 		case 'rating': {
 			if (value === CANNOT_ASSESS) return scaleOf(form, item).cannotAssess ? null : 'invalidOption';
 			if (typeof value !== 'number') return 'wrongType';
-			return scaleOf(form, item).steps.some((step) => step.value === value) ? null : 'invalidOption';
+			return scaleOf(form, item).steps.some((step) => step.value === value)
+				? null
+				: 'invalidOption';
 		}
 		case 'text':
 			if (typeof value !== 'string') return 'wrongType';

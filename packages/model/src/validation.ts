@@ -34,7 +34,10 @@ const text = {
 	invalid: { sv: 'Ogiltigt värde.', en: 'Invalid value.' },
 	choose: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
 	email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid email address.' },
-	url: { sv: 'Ange en giltig länk som börjar med https://.', en: 'Enter a valid link starting with https://.' },
+	url: {
+		sv: 'Ange en giltig länk som börjar med https://.',
+		en: 'Enter a valid link starting with https://.'
+	},
 	date: { sv: 'Ange ett giltigt datum och klockslag.', en: 'Enter a valid date and time.' },
 	minChars: { sv: 'Skriv minst {n} tecken.', en: 'Enter at least {n} characters.' },
 	maxChars: { sv: 'Högst {n} tecken.', en: 'At most {n} characters.' },
@@ -57,7 +60,9 @@ export function messageFor(issue: z.core.$ZodRawIssue, locale: Locale): string {
 			return say(issue.expected === 'int' ? text.wholeNumber : text.invalid, locale);
 		case 'too_small': {
 			if (issue.origin === 'string') {
-				return issue.minimum === 1 ? say(text.required, locale) : say(text.minChars, locale, issue.minimum);
+				return issue.minimum === 1
+					? say(text.required, locale)
+					: say(text.minChars, locale, issue.minimum);
 			}
 			return say(issue.origin === 'array' ? text.minItems : text.minNumber, locale, issue.minimum);
 		}

@@ -15,7 +15,9 @@ export type Db = Kysely<Database>;
 export async function openDatabase(options: { dataDir: string }): Promise<Db> {
 	mkdirSync(options.dataDir, { recursive: true });
 	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({ database: openNodeSqlite(join(options.dataDir, 'kollegium.sqlite')) }),
+		dialect: new SqliteDialect({
+			database: openNodeSqlite(join(options.dataDir, 'kollegium.sqlite'))
+		}),
 		plugins: [new CamelCasePlugin()]
 	});
 	const migrator = new Migrator({ db, provider: migrationProvider });

@@ -67,12 +67,16 @@ const migrations: Record<string, Migration> = {
 				)
 				.addColumn('kind', 'text', (c) => c.notNull())
 				.addColumn('name', 'text', (c) => c.notNull())
-				.addColumn('participant_id', 'text', (c) => c.references('participants.id').onDelete('cascade'))
+				.addColumn('participant_id', 'text', (c) =>
+					c.references('participants.id').onDelete('cascade')
+				)
 				.addColumn('specialty', 'text')
 				.addColumn('st_start', 'text')
 				.addColumn('months_of_leave', 'integer', (c) => c.notNull().defaultTo(0))
 				.addColumn('regulation', 'text')
-				.addColumn('supervisor_id', 'text', (c) => c.references('participants.id').onDelete('set null'))
+				.addColumn('supervisor_id', 'text', (c) =>
+					c.references('participants.id').onDelete('set null')
+				)
 				.addColumn('position', 'integer', (c) => c.notNull())
 				.execute();
 			await db.schema
@@ -117,13 +121,21 @@ const migrations: Record<string, Migration> = {
 				.on('participants')
 				.column('kollegium_id')
 				.execute();
-			await db.schema.createIndex('subjects_kollegium').on('subjects').column('kollegium_id').execute();
+			await db.schema
+				.createIndex('subjects_kollegium')
+				.on('subjects')
+				.column('kollegium_id')
+				.execute();
 			await db.schema
 				.createIndex('invitations_participant')
 				.on('invitations')
 				.column('participant_id')
 				.execute();
-			await db.schema.createIndex('responses_kollegium').on('responses').column('kollegium_id').execute();
+			await db.schema
+				.createIndex('responses_kollegium')
+				.on('responses')
+				.column('kollegium_id')
+				.execute();
 		}
 	}
 };

@@ -14,7 +14,11 @@ import { serializeAnswers } from './responses.ts';
 
 // Invented people only: the example must never carry a real name.
 const specialists = [
-	{ name: 'Karin Holmlund', email: 'karin.holmlund@example.org', roles: ['assessor', 'supervisor'] },
+	{
+		name: 'Karin Holmlund',
+		email: 'karin.holmlund@example.org',
+		roles: ['assessor', 'supervisor']
+	},
 	{ name: 'Peter Sjövik', email: 'peter.sjovik@example.org', roles: ['assessor', 'supervisor'] },
 	{ name: 'Amira Nordqvist', email: '', roles: ['assessor'] },
 	{ name: 'Lars Ekbacken', email: '', roles: ['assessor'] }
@@ -54,40 +58,113 @@ export async function createExampleKollegium(
 	await deps.db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('participants')
-			.values(specialists.map((s, i) => ({ id: ids[i] ?? '', kollegiumId, name: s.name, email: s.email, roles: JSON.stringify(s.roles), position: i, createdAt: now.toISOString() })))
+			.values(
+				specialists.map((s, i) => ({
+					id: ids[i] ?? '',
+					kollegiumId,
+					name: s.name,
+					email: s.email,
+					roles: JSON.stringify(s.roles),
+					position: i,
+					createdAt: now.toISOString()
+				}))
+			)
 			.execute();
 		for (const [i, t] of trainees.entries()) {
 			const participantId = crypto.randomUUID();
-			await trx.insertInto('participants').values({ id: participantId, kollegiumId, name: t.name, email: '', roles: '["trainee"]', position: specialists.length + i, createdAt: now.toISOString() }).execute();
-			const stStart = new Date(now.getTime() - t.monthsAgo * 30.44 * day).toISOString().slice(0, 10);
+			await trx
+				.insertInto('participants')
+				.values({
+					id: participantId,
+					kollegiumId,
+					name: t.name,
+					email: '',
+					roles: '["trainee"]',
+					position: specialists.length + i,
+					createdAt: now.toISOString()
+				})
+				.execute();
+			const stStart = new Date(now.getTime() - t.monthsAgo * 30.44 * day)
+				.toISOString()
+				.slice(0, 10);
 			await trx
 				.insertInto('subjects')
-				.values({ id: crypto.randomUUID(), kollegiumId, kind: 'trainee', name: t.name, participantId, specialty: t.specialty, stStart, monthsOfLeave: 0, regulation: 'HSLF-FS 2021:8', supervisorId: ids[t.supervisor] ?? null, position: i })
+				.values({
+					id: crypto.randomUUID(),
+					kollegiumId,
+					kind: 'trainee',
+					name: t.name,
+					participantId,
+					specialty: t.specialty,
+					stStart,
+					monthsOfLeave: 0,
+					regulation: 'HSLF-FS 2021:8',
+					supervisorId: ids[t.supervisor] ?? null,
+					position: i
+				})
 				.execute();
 		}
-		await trx.updateTable('kollegier').set({ status: 'open' }).where('id', '=', kollegiumId).execute();
+		await trx
+			.updateTable('kollegier')
+			.set({ status: 'open' })
+			.where('id', '=', kollegiumId)
+			.execute();
 	});
 	await answerAsFirstSpecialists(deps, kollegiumId, 2);
 	const participants = await participantsOf(deps.db, kollegiumId);
 	const invitations = [];
 	for (const participant of participants) {
-		const issued = await issueInvitation(deps, { kollegiumId, participantId: participant.id, startsAt: input.startsAt, origin: options.origin });
+		const issued = await issueInvitation(deps, {
+			kollegiumId,
+			participantId: participant.id,
+			startsAt: input.startsAt,
+			origin: options.origin
+		});
 		invitations.push({ ...issued, name: participant.name });
 	}
 	return { kollegiumId, invitations };
 }
 
-async function answerAsFirstSpecialists(deps: Deps, kollegiumId: string, count: number): Promise<void> {
-	const row = await deps.db.selectFrom('kollegier').select('form').where('id', '=', kollegiumId).executeTakeFirstOrThrow();
+async function answerAsFirstSpecialists(
+	deps: Deps,
+	kollegiumId: string,
+	count: number
+): Promise<void> {
+	const row = await deps.db
+		.selectFrom('kollegier')
+		.select('form')
+		.where('id', '=', kollegiumId)
+		.executeTakeFirstOrThrow();
 	const form = JSON.parse(row.form) as Template;
-	const [participants, subjects] = await Promise.all([participantsOf(deps.db, kollegiumId), subjectsOf(deps.db, kollegiumId)]);
+	const [participants, subjects] = await Promise.all([
+		participantsOf(deps.db, kollegiumId),
+		subjectsOf(deps.db, kollegiumId)
+	]);
 	const now = deps.now().toISOString();
 	for (const [p, participant] of participants.slice(0, count).entries()) {
-		for (const assignment of assignmentsFor({ kind: 'specialistkollegium', participant, subjects })) {
+		for (const assignment of assignmentsFor({
+			kind: 'specialistkollegium',
+			participant,
+			subjects
+		})) {
 			const answers = serializeAnswers(exampleAnswers(form, p));
 			await deps.db
 				.insertInto('responses')
-				.values({ id: crypto.randomUUID(), kollegiumId, subjectId: assignment.subjectId, participantId: participant.id, role: assignment.role, declined: 0, answers, submittedDeclined: 0, submittedAnswers: answers, submittedAt: now, revision: 1, createdAt: now, updatedAt: now })
+				.values({
+					id: crypto.randomUUID(),
+					kollegiumId,
+					subjectId: assignment.subjectId,
+					participantId: participant.id,
+					role: assignment.role,
+					declined: 0,
+					answers,
+					submittedDeclined: 0,
+					submittedAnswers: answers,
+					submittedAt: now,
+					revision: 1,
+					createdAt: now,
+					updatedAt: now
+				})
 				.execute();
 		}
 	}
@@ -95,11 +172,16 @@ async function answerAsFirstSpecialists(deps: Deps, kollegiumId: string, count: 
 
 function exampleAnswers(form: Template, seed: number): Answers {
 	const answers: Answers = {};
-	for (const [i, item] of itemsOf(sectionsFor({ form, about: 'trainee', role: 'assessor' })).entries()) {
+	for (const [i, item] of itemsOf(
+		sectionsFor({ form, about: 'trainee', role: 'assessor' })
+	).entries()) {
 		if (item.type === 'rating') answers[item.id] = 3 + ((i + seed) % 2);
-		if (item.type === 'choice') answers[item.id] = item.options[seed % item.options.length]?.value ?? '';
-		if (item.type === 'text' && item.purpose === 'strengths') answers[item.id] = 'Lugn och strukturerad i akuta lägen, lyssnar på patienterna.';
-		if (item.type === 'text' && item.purpose === 'development') answers[item.id] = 'Kan ta mer plats vid ronden och delegera tydligare.';
+		if (item.type === 'choice')
+			answers[item.id] = item.options[seed % item.options.length]?.value ?? '';
+		if (item.type === 'text' && item.purpose === 'strengths')
+			answers[item.id] = 'Lugn och strukturerad i akuta lägen, lyssnar på patienterna.';
+		if (item.type === 'text' && item.purpose === 'development')
+			answers[item.id] = 'Kan ta mer plats vid ronden och delegera tydligare.';
 	}
 	return answers;
 }

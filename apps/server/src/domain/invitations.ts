@@ -35,7 +35,11 @@ export async function issueInvitation(
 			})
 			.execute();
 	});
-	return { participantId: options.participantId, url: `${options.origin}/svar/${token}`, expiresAt };
+	return {
+		participantId: options.participantId,
+		url: `${options.origin}/svar/${token}`,
+		expiresAt
+	};
 }
 
 export async function revokeInvitations(deps: Deps, participantId: string): Promise<void> {

@@ -25,7 +25,10 @@ export function toKollegium(row: KollegiumRow): Kollegium {
 }
 
 /** The facilitator's own kollegium, or 404: another facilitator's is as good as absent. */
-export async function ownedKollegium(db: Db, options: { id: string; ownerId: string }): Promise<KollegiumRow> {
+export async function ownedKollegium(
+	db: Db,
+	options: { id: string; ownerId: string }
+): Promise<KollegiumRow> {
 	const row = await db
 		.selectFrom('kollegier')
 		.selectAll()
@@ -39,7 +42,9 @@ export async function ownedKollegium(db: Db, options: { id: string; ownerId: str
 export function kollegiumColumns(deps: Deps, input: KollegiumInput) {
 	const template = deps.library.templates.get(input.templateId);
 	if (!template || template.kind !== input.kind) {
-		fail(400, 'validation', [{ path: 'templateId', code: 'invalid_value', message: 'Unknown template' }]);
+		fail(400, 'validation', [
+			{ path: 'templateId', code: 'invalid_value', message: 'Unknown template' }
+		]);
 	}
 	const form = buildFormSnapshot({ template, customItems: input.customItems });
 	return {
@@ -67,7 +72,14 @@ export async function createKollegium(
 	await deps.db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('kollegier')
-			.values({ id, ownerId: options.ownerId, status: 'draft', createdAt: now, updatedAt: now, ...columns })
+			.values({
+				id,
+				ownerId: options.ownerId,
+				status: 'draft',
+				createdAt: now,
+				updatedAt: now,
+				...columns
+			})
 			.execute();
 		if (options.input.kind === 'st-lakarkollegium') {
 			await trx
@@ -100,7 +112,10 @@ export async function participantsOf(db: Db, kollegiumId: string): Promise<Parti
 		.where('kollegiumId', '=', kollegiumId)
 		.orderBy('position')
 		.execute();
-	return rows.map((row) => ({ ...row, roles: ParticipantRole.array().parse(JSON.parse(row.roles)) }));
+	return rows.map((row) => ({
+		...row,
+		roles: ParticipantRole.array().parse(JSON.parse(row.roles))
+	}));
 }
 
 /** The kollegium's subjects; a trainee's name comes from their participant record. */
@@ -150,7 +165,11 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 			return {
 				...participant,
 				invitation: latest
-					? { createdAt: latest.createdAt, expiresAt: latest.expiresAt, revoked: latest.revokedAt !== null }
+					? {
+							createdAt: latest.createdAt,
+							expiresAt: latest.expiresAt,
+							revoked: latest.revokedAt !== null
+						}
 					: null
 			};
 		})

@@ -14,7 +14,10 @@ import { answersOf, savedResponse } from './responses.ts';
  * What an invitation's holder sees: the meeting, and their own forms with their own answers.
  * Nothing about anyone else's answers, not even whether they have answered.
  */
-export async function respondentView(deps: Deps, invitation: InvitationContext): Promise<RespondentView> {
+export async function respondentView(
+	deps: Deps,
+	invitation: InvitationContext
+): Promise<RespondentView> {
 	const row = await deps.db
 		.selectFrom('kollegier')
 		.selectAll()
@@ -30,12 +33,17 @@ export async function respondentView(deps: Deps, invitation: InvitationContext):
 			.where('participantId', '=', invitation.participantId)
 			.execute()
 	]);
-	const participant = participants.find((p) => p.id === invitation.participantId) ?? fail(404, 'invitationUnknown');
+	const participant =
+		participants.find((p) => p.id === invitation.participantId) ?? fail(404, 'invitationUnknown');
 	const assignments = assignmentsFor({ kind: kollegium.kind, participant, subjects });
 	return {
 		participant: { id: participant.id, name: participant.name },
 		kollegium,
-		answering: isAnswering({ status: kollegium.status, answerDeadline: kollegium.answerDeadline, now: deps.now() }),
+		answering: isAnswering({
+			status: kollegium.status,
+			answerDeadline: kollegium.answerDeadline,
+			now: deps.now()
+		}),
 		form: kollegium.form,
 		assignments: assignments.map(({ subjectId, role }) => {
 			const subject = subjects.find((s) => s.id === subjectId);
@@ -49,11 +57,19 @@ export async function respondentView(deps: Deps, invitation: InvitationContext):
 					name: subject.name,
 					specialty: subject.specialty,
 					monthOfTraining: subject.stStart
-						? monthOfTraining({ stStart: subject.stStart, at: kollegium.startsAt, monthsOfLeave: subject.monthsOfLeave })
+						? monthOfTraining({
+								stStart: subject.stStart,
+								at: kollegium.startsAt,
+								monthsOfLeave: subject.monthsOfLeave
+							})
 						: null
 				},
 				response: response
-					? { ...savedResponse(response), answers: answersOf(response), declined: response.declined === 1 }
+					? {
+							...savedResponse(response),
+							answers: answersOf(response),
+							declined: response.declined === 1
+						}
 					: null
 			};
 		})
@@ -61,8 +77,12 @@ export async function respondentView(deps: Deps, invitation: InvitationContext):
 }
 
 /** The answering window as the server sees it; a closed one refuses every write. */
-export function assertAnswering(deps: Deps, kollegium: { status: string; answerDeadline: string }): void {
+export function assertAnswering(
+	deps: Deps,
+	kollegium: { status: string; answerDeadline: string }
+): void {
 	const status = KollegiumStatus.parse(kollegium.status);
 	if (status === 'draft') fail(409, 'notOpenYet');
-	if (!isAnswering({ status, answerDeadline: kollegium.answerDeadline, now: deps.now() })) fail(409, 'answeringClosed');
+	if (!isAnswering({ status, answerDeadline: kollegium.answerDeadline, now: deps.now() }))
+		fail(409, 'answeringClosed');
 }

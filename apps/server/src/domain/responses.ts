@@ -1,8 +1,4 @@
-import {
-	Answers,
-	type AnswerValue,
-	type SavedResponse
-} from '@kollegium/model';
+import { Answers, type AnswerValue, type SavedResponse } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import type { ResponseRow } from '../db/schema.ts';
 

@@ -32,7 +32,8 @@ export async function startSession(deps: Deps, c: Context<AppEnv>, userId: strin
 
 export async function endSession(deps: Deps, c: Context<AppEnv>): Promise<void> {
 	const token = getCookie(c, SESSION_COOKIE);
-	if (token) await deps.db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
+	if (token)
+		await deps.db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
 	deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 

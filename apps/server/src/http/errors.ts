@@ -4,7 +4,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Stops a handler with a JSON error `{error, issues}`; `error` is a stable code the UI translates. */
-export function fail(status: ContentfulStatusCode, error: string, issues: FieldIssue[] = []): never {
+export function fail(
+	status: ContentfulStatusCode,
+	error: string,
+	issues: FieldIssue[] = []
+): never {
 	throw new HTTPException(status, { res: Response.json({ error, issues }, { status }) });
 }
 

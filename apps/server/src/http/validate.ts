@@ -8,7 +8,10 @@ import type { AppEnv } from './env.ts';
  * Validates a request part with a model schema (which also documents it in OpenAPI). On
  * failure: 400 with `{error: 'validation', issues}`, messages in the caller's language.
  */
-export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
+export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(
+	target: T,
+	schema: S
+) {
 	return validator<S, T, AppEnv, string>(target, schema, (result, c) => {
 		if (result.success) return;
 		const checked = checkInput(schema, result.data, c.get('locale'));

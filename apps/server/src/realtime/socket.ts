@@ -24,7 +24,12 @@ const room = (kollegiumId: string) => `kollegium:${kollegiumId}`;
  * cookie) or nobody's: invitation holders join in the meeting issue.
  */
 export function attachSocketServer(http: HttpServer, deps: Omit<Deps, 'changes'>) {
-	const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+	const io = new Server<
+		ClientToServerEvents,
+		ServerToClientEvents,
+		Record<string, never>,
+		SocketData
+	>(http, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024
@@ -62,8 +67,13 @@ export function attachSocketServer(http: HttpServer, deps: Omit<Deps, 'changes'>
 	const changes: ChangeFeed = {
 		responsesChanged(kollegiumId) {
 			void (async () => {
-				const row = await deps.db.selectFrom('kollegier').select(['id', 'kind']).where('id', '=', kollegiumId).executeTakeFirst();
-				if (row) io.to(room(kollegiumId)).emit('progress', await progressOf({ ...deps, changes }, row));
+				const row = await deps.db
+					.selectFrom('kollegier')
+					.select(['id', 'kind'])
+					.where('id', '=', kollegiumId)
+					.executeTakeFirst();
+				if (row)
+					io.to(room(kollegiumId)).emit('progress', await progressOf({ ...deps, changes }, row));
 			})().catch((error: unknown) => console.error('Progress broadcast failed', error));
 		}
 	};

@@ -15,58 +15,94 @@ const tags = ['Accounts'];
 /** First-run setup of the first studierektor, and signing in and out. */
 export function authRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
-		.get('/setup', describeRoute({ tags, summary: 'Whether the first account still needs to be set up' }), async (c) =>
-			c.json({ needed: !(await hasUsers(deps)) })
+		.get(
+			'/setup',
+			describeRoute({ tags, summary: 'Whether the first account still needs to be set up' }),
+			async (c) => c.json({ needed: !(await hasUsers(deps)) })
 		)
-		.post('/setup', describeRoute({ tags, summary: 'Create the first studierektor account with the setup link' }), validate('json', SetupInput), async (c) => {
-			const input = c.req.valid('json');
-			const userId = crypto.randomUUID();
-			const passwordHash = await hashPassword(input.password);
-			const now = deps.now().toISOString();
-			await deps.db.transaction().execute(async (trx) => {
-				const token = await trx
-					.deleteFrom('setupTokens')
-					.where('tokenHash', '=', hashToken(input.token))
-					.where('expiresAt', '>', now)
-					.returning('tokenHash')
+		.post(
+			'/setup',
+			describeRoute({ tags, summary: 'Create the first studierektor account with the setup link' }),
+			validate('json', SetupInput),
+			async (c) => {
+				const input = c.req.valid('json');
+				const userId = crypto.randomUUID();
+				const passwordHash = await hashPassword(input.password);
+				const now = deps.now().toISOString();
+				await deps.db.transaction().execute(async (trx) => {
+					const token = await trx
+						.deleteFrom('setupTokens')
+						.where('tokenHash', '=', hashToken(input.token))
+						.where('expiresAt', '>', now)
+						.returning('tokenHash')
+						.executeTakeFirst();
+					if (!token || (await trx.selectFrom('users').select('id').executeTakeFirst()))
+						fail(403, 'setupLinkInvalid');
+					await trx.deleteFrom('setupTokens').execute();
+					await trx
+						.insertInto('users')
+						.values({
+							id: userId,
+							email: input.email.toLowerCase(),
+							name: input.name,
+							passwordHash,
+							createdAt: now
+						})
+						.execute();
+				});
+				const example = input.createExample
+					? await createExampleKollegium(deps, {
+							ownerId: userId,
+							origin: new URL(c.req.url).origin
+						})
+					: null;
+				await startSession(deps, c, userId);
+				return c.json(
+					{ user: { id: userId, name: input.name, email: input.email.toLowerCase() }, example },
+					201
+				);
+			}
+		)
+		.post(
+			'/login',
+			describeRoute({ tags, summary: 'Sign in' }),
+			validate('json', LoginInput),
+			async (c) => {
+				const { email, password } = c.req.valid('json');
+				const address = getConnInfo(c).remote.address ?? 'unknown';
+				const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
+				const now = deps.now().getTime();
+				const wait = deps.throttle.retryAfterMs(keys, now);
+				if (wait > 0) {
+					c.header('Retry-After', String(Math.ceil(wait / 1000)));
+					fail(429, 'tooManyAttempts');
+				}
+				const user = await deps.db
+					.selectFrom('users')
+					.selectAll()
+					.where('email', '=', email.toLowerCase())
 					.executeTakeFirst();
-				if (!token || (await trx.selectFrom('users').select('id').executeTakeFirst())) fail(403, 'setupLinkInvalid');
-				await trx.deleteFrom('setupTokens').execute();
-				await trx
-					.insertInto('users')
-					.values({ id: userId, email: input.email.toLowerCase(), name: input.name, passwordHash, createdAt: now })
-					.execute();
-			});
-			const example = input.createExample ? await createExampleKollegium(deps, { ownerId: userId, origin: new URL(c.req.url).origin }) : null;
-			await startSession(deps, c, userId);
-			return c.json({ user: { id: userId, name: input.name, email: input.email.toLowerCase() }, example }, 201);
-		})
-		.post('/login', describeRoute({ tags, summary: 'Sign in' }), validate('json', LoginInput), async (c) => {
-			const { email, password } = c.req.valid('json');
-			const address = getConnInfo(c).remote.address ?? 'unknown';
-			const keys = [`account:${email.toLowerCase()}`, `address:${address}`];
-			const now = deps.now().getTime();
-			const wait = deps.throttle.retryAfterMs(keys, now);
-			if (wait > 0) {
-				c.header('Retry-After', String(Math.ceil(wait / 1000)));
-				fail(429, 'tooManyAttempts');
+				// Verify against a dummy hash when there is no such user, so timing does not tell.
+				const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+				if (!user || !ok) {
+					deps.throttle.recordFailure(keys, now);
+					fail(401, 'wrongCredentials');
+				}
+				deps.throttle.recordSuccess(keys);
+				await startSession(deps, c, user.id);
+				return c.json({ id: user.id, name: user.name, email: user.email });
 			}
-			const user = await deps.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
-			// Verify against a dummy hash when there is no such user, so timing does not tell.
-			const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-			if (!user || !ok) {
-				deps.throttle.recordFailure(keys, now);
-				fail(401, 'wrongCredentials');
-			}
-			deps.throttle.recordSuccess(keys);
-			await startSession(deps, c, user.id);
-			return c.json({ id: user.id, name: user.name, email: user.email });
-		})
+		)
 		.post('/logout', describeRoute({ tags, summary: 'Sign out' }), async (c) => {
 			await endSession(deps, c);
 			return c.body(null, 204);
 		})
-		.get('/me', describeRoute({ tags, summary: 'The signed-in studierektor' }), requireUser(deps), (c) => c.json(c.get('user')));
+		.get(
+			'/me',
+			describeRoute({ tags, summary: 'The signed-in studierektor' }),
+			requireUser(deps),
+			(c) => c.json(c.get('user'))
+		);
 }
 
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$' + 'A'.repeat(86) + '==';

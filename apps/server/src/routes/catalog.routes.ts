@@ -15,8 +15,14 @@ export function catalogRoutes(deps: Deps) {
 		.get('/templates', describeRoute({ tags, summary: 'All form templates' }), (c) =>
 			c.json([...deps.library.templates.values()])
 		)
-		.get('/templates/:id', describeRoute({ tags, summary: 'One form template' }), validate('param', z.object({ id: z.string().max(100) })), (c) =>
-			c.json(deps.library.templates.get(c.req.valid('param').id) ?? fail(404, 'templateNotFound'))
+		.get(
+			'/templates/:id',
+			describeRoute({ tags, summary: 'One form template' }),
+			validate('param', z.object({ id: z.string().max(100) })),
+			(c) =>
+				c.json(deps.library.templates.get(c.req.valid('param').id) ?? fail(404, 'templateNotFound'))
 		)
-		.get('/goals', describeRoute({ tags, summary: 'The delmål catalogues, per regulation' }), (c) => c.json(deps.library.catalogues));
+		.get('/goals', describeRoute({ tags, summary: 'The delmål catalogues, per regulation' }), (c) =>
+			c.json(deps.library.catalogues)
+		);
 }

@@ -43,13 +43,19 @@ export function docsRoutes(api: Hono<AppEnv>, version: string) {
 			'/openapi.json',
 			openAPIRouteHandler(api, {
 				documentation: {
-					info: { title: 'Kollegium API', version, description: 'Specialistkollegium and ST-läkarkollegium.' },
+					info: {
+						title: 'Kollegium API',
+						version,
+						description: 'Specialistkollegium and ST-läkarkollegium.'
+					},
 					servers: [{ url: '/api' }]
 				}
 			})
 		)
 		.get('/docs', docsHeaders, (c) => c.html(page))
-		.get('/docs/init.js', docsHeaders, (c) => c.body(init, 200, { 'Content-Type': 'text/javascript' }))
+		.get('/docs/init.js', docsHeaders, (c) =>
+			c.body(init, 200, { 'Content-Type': 'text/javascript' })
+		)
 		.get('/docs/:asset', docsHeaders, async (c) => {
 			const name = c.req.param('asset');
 			const type = assets[name] ?? fail(404, 'notFound');

@@ -1,4 +1,10 @@
-import { KollegiumInput, KollegiumStatus, canMoveTo, computeProgress, isFormEditable } from '@kollegium/model';
+import {
+	KollegiumInput,
+	KollegiumStatus,
+	canMoveTo,
+	computeProgress,
+	isFormEditable
+} from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -32,27 +38,48 @@ export function kollegierRoutes(deps: Deps) {
 				.execute();
 			return c.json(rows);
 		})
-		.post('/', describeRoute({ tags, summary: 'Create a kollegium' }), validate('json', KollegiumInput), async (c) => {
-			const id = await createKollegium(deps, { ownerId: c.get('user').id, input: c.req.valid('json') });
-			const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
-			return c.json(await kollegiumDetail(deps.db, row), 201);
-		})
-		.get('/:id', describeRoute({ tags, summary: 'A kollegium with participants and subjects' }), validate('param', IdParam), async (c) => {
-			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
-			return c.json(await kollegiumDetail(deps.db, row));
-		})
+		.post(
+			'/',
+			describeRoute({ tags, summary: 'Create a kollegium' }),
+			validate('json', KollegiumInput),
+			async (c) => {
+				const id = await createKollegium(deps, {
+					ownerId: c.get('user').id,
+					input: c.req.valid('json')
+				});
+				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				return c.json(await kollegiumDetail(deps.db, row), 201);
+			}
+		)
+		.get(
+			'/:id',
+			describeRoute({ tags, summary: 'A kollegium with participants and subjects' }),
+			validate('param', IdParam),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
+				return c.json(await kollegiumDetail(deps.db, row));
+			}
+		)
 		.put(
 			'/:id',
 			describeRoute({ tags, summary: 'Edit a kollegium; the form is locked once it is open' }),
 			validate('param', IdParam),
 			validate('json', KollegiumInput),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
 				const input = c.req.valid('json');
 				if (input.kind !== row.kind) fail(409, 'kindLocked');
 				const columns = kollegiumColumns(deps, input);
-				const formChanged = columns.templateId !== row.templateId || columns.customItems !== row.customItems;
-				if (formChanged && !isFormEditable(KollegiumStatus.parse(row.status))) fail(409, 'formLocked');
+				const formChanged =
+					columns.templateId !== row.templateId || columns.customItems !== row.customItems;
+				if (formChanged && !isFormEditable(KollegiumStatus.parse(row.status)))
+					fail(409, 'formLocked');
 				const form = formChanged ? columns.form : row.form;
 				await deps.db
 					.updateTable('kollegier')
@@ -62,24 +89,35 @@ export function kollegierRoutes(deps: Deps) {
 				return c.json(await kollegiumDetail(deps.db, { ...row, ...columns, form }));
 			}
 		)
-		.delete('/:id', describeRoute({ tags, summary: 'Delete a kollegium and everything in it' }), validate('param', IdParam), async (c) => {
-			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
-			await deps.db.transaction().execute(async (trx) => {
-				await trx.deleteFrom('responses').where('kollegiumId', '=', row.id).execute();
-				await trx.deleteFrom('invitations').where('kollegiumId', '=', row.id).execute();
-				await trx.deleteFrom('subjects').where('kollegiumId', '=', row.id).execute();
-				await trx.deleteFrom('participants').where('kollegiumId', '=', row.id).execute();
-				await trx.deleteFrom('kollegier').where('id', '=', row.id).execute();
-			});
-			return c.body(null, 204);
-		})
+		.delete(
+			'/:id',
+			describeRoute({ tags, summary: 'Delete a kollegium and everything in it' }),
+			validate('param', IdParam),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
+				await deps.db.transaction().execute(async (trx) => {
+					await trx.deleteFrom('responses').where('kollegiumId', '=', row.id).execute();
+					await trx.deleteFrom('invitations').where('kollegiumId', '=', row.id).execute();
+					await trx.deleteFrom('subjects').where('kollegiumId', '=', row.id).execute();
+					await trx.deleteFrom('participants').where('kollegiumId', '=', row.id).execute();
+					await trx.deleteFrom('kollegier').where('id', '=', row.id).execute();
+				});
+				return c.body(null, 204);
+			}
+		)
 		.post(
 			'/:id/status',
 			describeRoute({ tags, summary: 'Move the kollegium on (draft → open opens it for answers)' }),
 			validate('param', IdParam),
 			validate('json', z.object({ status: KollegiumStatus })),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
 				const to = c.req.valid('json').status;
 				if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
 				if (to === 'open') await assertReadyToOpen(deps, row);
@@ -91,10 +129,18 @@ export function kollegierRoutes(deps: Deps) {
 				return c.json(await kollegiumDetail(deps.db, { ...row, status: to }));
 			}
 		)
-		.get('/:id/progress', describeRoute({ tags, summary: 'Who has answered (never what)' }), validate('param', IdParam), async (c) => {
-			const row = await ownedKollegium(deps.db, { id: c.req.valid('param').id, ownerId: c.get('user').id });
-			return c.json(await progressOf(deps, row));
-		});
+		.get(
+			'/:id/progress',
+			describeRoute({ tags, summary: 'Who has answered (never what)' }),
+			validate('param', IdParam),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
+				return c.json(await progressOf(deps, row));
+			}
+		);
 }
 
 export async function progressOf(deps: Deps, row: { id: string; kind: string }) {
@@ -109,7 +155,9 @@ export async function progressOf(deps: Deps, row: { id: string; kind: string }) 
 
 async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }): Promise<void> {
 	const progress = await progressOf(deps, row);
-	if (!progress.subjects.some((subject) => subject.invited > 0 || subject.selfAssessment !== null)) {
+	if (
+		!progress.subjects.some((subject) => subject.invited > 0 || subject.selfAssessment !== null)
+	) {
 		fail(409, 'nothingToAnswer');
 	}
 }

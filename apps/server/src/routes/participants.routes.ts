@@ -20,7 +20,8 @@ export function originOf(deps: Deps, c: Context<AppEnv>): string {
 
 /** The people of a kollegium, their roles, and their invitation links. */
 export function participantsRoutes(deps: Deps) {
-	const owned = (c: Context<AppEnv>, id: string) => ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+	const owned = (c: Context<AppEnv>, id: string) =>
+		ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
 	const participantOf = async (kollegiumId: string, participantId: string) =>
 		(await deps.db
 			.selectFrom('participants')
@@ -90,7 +91,11 @@ export function participantsRoutes(deps: Deps) {
 				await deps.db.transaction().execute(async (trx) => {
 					await trx.deleteFrom('responses').where('participantId', '=', participantId).execute();
 					await trx.deleteFrom('invitations').where('participantId', '=', participantId).execute();
-					await trx.updateTable('subjects').set({ supervisorId: null }).where('supervisorId', '=', participantId).execute();
+					await trx
+						.updateTable('subjects')
+						.set({ supervisorId: null })
+						.where('supervisorId', '=', participantId)
+						.execute();
 					await trx.deleteFrom('participants').where('id', '=', participantId).execute();
 				});
 				return c.json(await kollegiumDetail(deps.db, row));
@@ -105,12 +110,20 @@ export function participantsRoutes(deps: Deps) {
 				const row = await owned(c, id);
 				await participantOf(row.id, participantId);
 				const origin = originOf(deps, c);
-				return c.json(await issueInvitation(deps, { kollegiumId: row.id, participantId, startsAt: row.startsAt, origin }), 201);
+				return c.json(
+					await issueInvitation(deps, {
+						kollegiumId: row.id,
+						participantId,
+						startsAt: row.startsAt,
+						origin
+					}),
+					201
+				);
 			}
 		)
 		.delete(
 			'/:id/participants/:participantId/invitation',
-			describeRoute({ tags, summary: 'Revoke the participant\'s invitation link' }),
+			describeRoute({ tags, summary: "Revoke the participant's invitation link" }),
 			validate('param', ParticipantParam),
 			async (c) => {
 				const { id, participantId } = c.req.valid('param');
@@ -134,7 +147,14 @@ export function participantsRoutes(deps: Deps) {
 				const origin = originOf(deps, c);
 				const issued = [];
 				for (const participant of without) {
-					issued.push(await issueInvitation(deps, { kollegiumId: row.id, participantId: participant.id, startsAt: row.startsAt, origin }));
+					issued.push(
+						await issueInvitation(deps, {
+							kollegiumId: row.id,
+							participantId: participant.id,
+							startsAt: row.startsAt,
+							origin
+						})
+					);
 				}
 				return c.json(issued, 201);
 			}

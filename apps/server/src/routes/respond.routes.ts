@@ -29,50 +29,102 @@ export function respondRoutes(deps: Deps) {
 		)
 		.post(
 			'/responses/:subjectId/submit',
-			describeRoute({ tags, summary: 'Submit your answers; submit again to change them before the deadline' }),
+			describeRoute({
+				tags,
+				summary: 'Submit your answers; submit again to change them before the deadline'
+			}),
 			validate('param', SubjectParam),
 			validate('json', ResponseInput),
 			(c) => save(deps, c, { submit: true })
 		);
 }
 
-type SaveContext = Context<AppEnv, string, { out: { param: { subjectId: string }; json: ResponseInput } }>;
+type SaveContext = Context<
+	AppEnv,
+	string,
+	{ out: { param: { subjectId: string }; json: ResponseInput } }
+>;
 
 async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 	const { participantId, kollegiumId } = c.get('invitation');
 	const { subjectId } = c.req.valid('param');
 	const input = c.req.valid('json');
-	const row = await deps.db.selectFrom('kollegier').selectAll().where('id', '=', kollegiumId).executeTakeFirstOrThrow();
+	const row = await deps.db
+		.selectFrom('kollegier')
+		.selectAll()
+		.where('id', '=', kollegiumId)
+		.executeTakeFirstOrThrow();
 	const kollegium = toKollegium(row);
-	const [participants, subjects] = await Promise.all([participantsOf(deps.db, kollegiumId), subjectsOf(deps.db, kollegiumId)]);
-	const participant = participants.find((p) => p.id === participantId) ?? fail(404, 'invitationUnknown');
-	const assignment = assignmentsFor({ kind: kollegium.kind, participant, subjects }).find((a) => a.subjectId === subjectId);
+	const [participants, subjects] = await Promise.all([
+		participantsOf(deps.db, kollegiumId),
+		subjectsOf(deps.db, kollegiumId)
+	]);
+	const participant =
+		participants.find((p) => p.id === participantId) ?? fail(404, 'invitationUnknown');
+	const assignment = assignmentsFor({ kind: kollegium.kind, participant, subjects }).find(
+		(a) => a.subjectId === subjectId
+	);
 	const subject = subjects.find((s) => s.id === subjectId);
 	if (!assignment || !subject) fail(404, 'notYourForm');
 	assertAnswering(deps, row);
-	const sections = sectionsFor({ form: kollegium.form, about: subject.kind, role: assignment.role });
-	const issues = validateAnswers({ form: kollegium.form, sections, answers: input.answers, submit: options.submit, declined: input.declined, locale: c.get('locale') });
+	const sections = sectionsFor({
+		form: kollegium.form,
+		about: subject.kind,
+		role: assignment.role
+	});
+	const issues = validateAnswers({
+		form: kollegium.form,
+		sections,
+		answers: input.answers,
+		submit: options.submit,
+		declined: input.declined,
+		locale: c.get('locale')
+	});
 	if (issues.length > 0) fail(400, 'validation', issues);
 
 	const now = deps.now().toISOString();
 	const answers = serializeAnswers(input.answers);
 	const declined = input.declined ? 1 : 0;
 	const saved = await deps.db.transaction().execute(async (trx) => {
-		const existing = await trx.selectFrom('responses').selectAll().where('subjectId', '=', subjectId).where('participantId', '=', participantId).executeTakeFirst();
+		const existing = await trx
+			.selectFrom('responses')
+			.selectAll()
+			.where('subjectId', '=', subjectId)
+			.where('participantId', '=', participantId)
+			.executeTakeFirst();
 		if (existing && input.baseRevision !== undefined && input.baseRevision !== existing.revision) {
 			fail(409, 'staleRevision');
 		}
-		const submitted = options.submit ? { submittedAnswers: answers, submittedDeclined: declined, submittedAt: now } : {};
+		const submitted = options.submit
+			? { submittedAnswers: answers, submittedDeclined: declined, submittedAt: now }
+			: {};
 		if (!existing) {
 			const values = {
-				id: crypto.randomUUID(), kollegiumId, subjectId, participantId, role: assignment.role,
-				answers, declined, submittedAnswers: null, submittedDeclined: null, submittedAt: null,
-				revision: 1, createdAt: now, updatedAt: now, ...submitted
+				id: crypto.randomUUID(),
+				kollegiumId,
+				subjectId,
+				participantId,
+				role: assignment.role,
+				answers,
+				declined,
+				submittedAnswers: null,
+				submittedDeclined: null,
+				submittedAt: null,
+				revision: 1,
+				createdAt: now,
+				updatedAt: now,
+				...submitted
 			};
 			await trx.insertInto('responses').values(values).execute();
 			return values;
 		}
-		const changes = { answers, declined, revision: existing.revision + 1, updatedAt: now, ...submitted };
+		const changes = {
+			answers,
+			declined,
+			revision: existing.revision + 1,
+			updatedAt: now,
+			...submitted
+		};
 		await trx.updateTable('responses').set(changes).where('id', '=', existing.id).execute();
 		return { ...existing, ...changes };
 	});

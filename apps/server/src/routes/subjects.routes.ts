@@ -18,13 +18,17 @@ const tags = ['Subjects'];
  * fills the self-assessment), supervisors in an ST-läkarkollegium.
  */
 export function subjectsRoutes(deps: Deps) {
-	const owned = (c: Context<AppEnv>, id: string) => ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+	const owned = (c: Context<AppEnv>, id: string) =>
+		ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
 
 	return new Hono<AppEnv>()
 		.use(requireUser(deps))
 		.post(
 			'/:id/subjects',
-			describeRoute({ tags, summary: 'Add a trainee (specialistkollegium) or supervisor (ST-läkarkollegium)' }),
+			describeRoute({
+				tags,
+				summary: 'Add a trainee (specialistkollegium) or supervisor (ST-läkarkollegium)'
+			}),
 			validate('param', KollegiumParam),
 			validate('json', SubjectInput),
 			async (c) => {
@@ -33,7 +37,11 @@ export function subjectsRoutes(deps: Deps) {
 				const detail = await kollegiumDetail(deps.db, row);
 				checkFits(detail, input);
 				await deps.db.transaction().execute(async (trx) => {
-					const subject = { ...emptySubject(row.id, detail.subjects.length), kind: input.kind, name: input.name };
+					const subject = {
+						...emptySubject(row.id, detail.subjects.length),
+						kind: input.kind,
+						name: input.name
+					};
 					if (input.kind === 'supervisor') {
 						await trx.insertInto('subjects').values(subject).execute();
 						return;
@@ -51,7 +59,10 @@ export function subjectsRoutes(deps: Deps) {
 							createdAt: deps.now().toISOString()
 						})
 						.execute();
-					await trx.insertInto('subjects').values({ ...subject, ...traineeColumns(input), participantId }).execute();
+					await trx
+						.insertInto('subjects')
+						.values({ ...subject, ...traineeColumns(input), participantId })
+						.execute();
 				});
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}
@@ -66,15 +77,24 @@ export function subjectsRoutes(deps: Deps) {
 				const row = await owned(c, id);
 				const input = c.req.valid('json');
 				const detail = await kollegiumDetail(deps.db, row);
-				const subject = detail.subjects.find((s) => s.id === subjectId) ?? fail(404, 'subjectNotFound');
+				const subject =
+					detail.subjects.find((s) => s.id === subjectId) ?? fail(404, 'subjectNotFound');
 				if (subject.kind !== input.kind) fail(409, 'kindLocked');
 				checkFits(detail, input);
 				await deps.db.transaction().execute(async (trx) => {
 					if (input.kind === 'supervisor') {
-						await trx.updateTable('subjects').set({ name: input.name }).where('id', '=', subjectId).execute();
+						await trx
+							.updateTable('subjects')
+							.set({ name: input.name })
+							.where('id', '=', subjectId)
+							.execute();
 						return;
 					}
-					await trx.updateTable('subjects').set({ name: input.name, ...traineeColumns(input) }).where('id', '=', subjectId).execute();
+					await trx
+						.updateTable('subjects')
+						.set({ name: input.name, ...traineeColumns(input) })
+						.where('id', '=', subjectId)
+						.execute();
 					if (subject.participantId) {
 						await trx
 							.updateTable('participants')
@@ -94,7 +114,8 @@ export function subjectsRoutes(deps: Deps) {
 				const { id, subjectId } = c.req.valid('param');
 				const row = await owned(c, id);
 				const detail = await kollegiumDetail(deps.db, row);
-				const subject = detail.subjects.find((s) => s.id === subjectId) ?? fail(404, 'subjectNotFound');
+				const subject =
+					detail.subjects.find((s) => s.id === subjectId) ?? fail(404, 'subjectNotFound');
 				if (subject.kind === 'clinic') fail(409, 'clinicIsFixed');
 				await removeSubject(deps, row, subject);
 				return c.json(await kollegiumDetail(deps.db, row));
@@ -105,10 +126,22 @@ export function subjectsRoutes(deps: Deps) {
 function checkFits(detail: KollegiumDetail, input: SubjectInput): void {
 	const expected = detail.kind === 'specialistkollegium' ? 'trainee' : 'supervisor';
 	if (input.kind !== expected) {
-		fail(400, 'validation', [{ path: 'kind', code: 'invalid_value', message: `A ${detail.kind} has ${expected} subjects` }]);
+		fail(400, 'validation', [
+			{ path: 'kind', code: 'invalid_value', message: `A ${detail.kind} has ${expected} subjects` }
+		]);
 	}
-	if (input.kind === 'trainee' && input.supervisorId && !detail.participants.some((p) => p.id === input.supervisorId)) {
-		fail(400, 'validation', [{ path: 'supervisorId', code: 'invalid_value', message: 'Not a participant of this kollegium' }]);
+	if (
+		input.kind === 'trainee' &&
+		input.supervisorId &&
+		!detail.participants.some((p) => p.id === input.supervisorId)
+	) {
+		fail(400, 'validation', [
+			{
+				path: 'supervisorId',
+				code: 'invalid_value',
+				message: 'Not a participant of this kollegium'
+			}
+		]);
 	}
 }
 
@@ -129,10 +162,20 @@ async function removeSubject(
 ): Promise<void> {
 	await deps.db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('responses').where('subjectId', '=', subject.id).execute();
-		await trx.deleteFrom('subjects').where('id', '=', subject.id).where('kollegiumId', '=', row.id).execute();
+		await trx
+			.deleteFrom('subjects')
+			.where('id', '=', subject.id)
+			.where('kollegiumId', '=', row.id)
+			.execute();
 		if (subject.participantId) {
-			await trx.deleteFrom('responses').where('participantId', '=', subject.participantId).execute();
-			await trx.deleteFrom('invitations').where('participantId', '=', subject.participantId).execute();
+			await trx
+				.deleteFrom('responses')
+				.where('participantId', '=', subject.participantId)
+				.execute();
+			await trx
+				.deleteFrom('invitations')
+				.where('participantId', '=', subject.participantId)
+				.execute();
 			await trx.deleteFrom('participants').where('id', '=', subject.participantId).execute();
 		}
 	});

@@ -1,0 +1,200 @@
+import type { Answers, AnswerValue, RespondentView, SavedResponse } from '@kollegium/model';
+import { api, ApiFailure } from './api.ts';
+
+type Assignment = RespondentView['assignments'][number];
+export type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error';
+
+interface LocalCopy {
+	answers: Answers;
+	declined: boolean;
+	/** The server revision the local edits were made on. */
+	revision: number;
+	savedAt: number;
+}
+
+const AUTOSAVE_DELAY_MS = 800;
+const RETRY_DELAY_MS = 5000;
+
+/**
+ * One respondent's answers about one subject, kept in two places so nothing is lost: in this
+ * browser at every keystroke, and on the server shortly after (retried until it gets through).
+ */
+export class ResponseDraft {
+	#answers = $state<Answers>({});
+	#declined = $state(false);
+	#saveState = $state<SaveState>('idle');
+	#saved = $state<SavedResponse | null>(null);
+	#restoredLocally = $state(false);
+	#errorCode = $state<string | null>(null);
+	readonly #token: string;
+	readonly #subjectId: string;
+	readonly #storageKey: string;
+	#revision = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#inFlight: Promise<void> | null = null;
+	#pending = false;
+
+	constructor(options: { token: string; participantId: string; assignment: Assignment }) {
+		const { assignment } = options;
+		this.#token = options.token;
+		this.#subjectId = assignment.subjectId;
+		this.#storageKey = `kollegium:draft:${options.participantId}:${assignment.subjectId}`;
+		const server = assignment.response;
+		this.#saved = server;
+		this.#answers = { ...(server?.answers ?? {}) };
+		this.#declined = server?.declined ?? false;
+		this.#revision = server?.revision ?? 0;
+		const local = this.#readLocal();
+		if (
+			local &&
+			local.revision === this.#revision &&
+			local.savedAt > Date.parse(server?.updatedAt ?? '1970-01-01') &&
+			!sameAnswers(local, this.#answers, this.#declined)
+		) {
+			this.#answers = local.answers;
+			this.#declined = local.declined;
+			this.#restoredLocally = true;
+			this.#schedule();
+		}
+	}
+
+	get answers(): Answers {
+		return this.#answers;
+	}
+	get declined(): boolean {
+		return this.#declined;
+	}
+	get saveState(): SaveState {
+		return this.#saveState;
+	}
+	get saved(): SavedResponse | null {
+		return this.#saved;
+	}
+	get restoredLocally(): boolean {
+		return this.#restoredLocally;
+	}
+	get errorCode(): string | null {
+		return this.#errorCode;
+	}
+
+	set(itemId: string, value: AnswerValue | undefined): void {
+		const next = { ...this.#answers };
+		if (value === undefined || value === '') delete next[itemId];
+		else next[itemId] = value;
+		this.#answers = next;
+		this.#changed();
+	}
+
+	set declined(value: boolean) {
+		this.#declined = value;
+		this.#changed();
+	}
+
+	/** Sends the answers as submitted; throws ApiFailure with field issues when they are not valid. */
+	async submit(): Promise<void> {
+		clearTimeout(this.#timer);
+		await this.#inFlight;
+		const saved = await api<SavedResponse>(`/respond/responses/${this.#subjectId}/submit`, {
+			method: 'POST',
+			invitation: this.#token,
+			body: { answers: this.#answers, declined: this.#declined, baseRevision: this.#revision }
+		});
+		this.#accept(saved);
+	}
+
+	/** Saves now (when leaving the page, or when the network is back). */
+	flush(): Promise<void> {
+		clearTimeout(this.#timer);
+		if (!this.#pending) return this.#inFlight ?? Promise.resolve();
+		return this.#save();
+	}
+
+	dispose(): void {
+		clearTimeout(this.#timer);
+	}
+
+	#changed(): void {
+		this.#pending = true;
+		this.#writeLocal();
+		this.#schedule();
+	}
+
+	#schedule(delay = AUTOSAVE_DELAY_MS): void {
+		this.#pending = true;
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#save(), delay);
+	}
+
+	async #save(): Promise<void> {
+		if (this.#inFlight) {
+			await this.#inFlight;
+			if (!this.#pending) return;
+		}
+		this.#pending = false;
+		this.#saveState = 'saving';
+		const body = { answers: this.#answers, declined: this.#declined, baseRevision: this.#revision };
+		this.#inFlight = api<SavedResponse>(`/respond/responses/${this.#subjectId}`, {
+			method: 'PUT',
+			invitation: this.#token,
+			body
+		})
+			.then((saved) => this.#accept(saved))
+			.catch((error: unknown) => this.#failed(error))
+			.finally(() => (this.#inFlight = null));
+		return this.#inFlight;
+	}
+
+	#accept(saved: SavedResponse): void {
+		this.#saved = saved;
+		this.#revision = saved.revision;
+		this.#saveState = this.#pending ? 'saving' : 'saved';
+		this.#errorCode = null;
+		this.#writeLocal();
+	}
+
+	#failed(error: unknown): void {
+		this.#pending = true;
+		if (error instanceof ApiFailure && error.status !== 0 && error.status < 500) {
+			// Validation (a draft with a too long text) or a closed form: retrying will not help.
+			this.#saveState = 'error';
+			this.#errorCode = error.code;
+			return;
+		}
+		this.#saveState = 'offline';
+		this.#schedule(RETRY_DELAY_MS);
+	}
+
+	#readLocal(): LocalCopy | null {
+		try {
+			const raw = localStorage.getItem(this.#storageKey);
+			return raw ? (JSON.parse(raw) as LocalCopy) : null;
+		} catch {
+			return null;
+		}
+	}
+
+	#writeLocal(): void {
+		const copy: LocalCopy = {
+			answers: this.#answers,
+			declined: this.#declined,
+			revision: this.#revision,
+			savedAt: Date.now()
+		};
+		try {
+			localStorage.setItem(this.#storageKey, JSON.stringify(copy));
+		} catch {
+			// Storage full or disabled (private mode): the server copy still saves.
+		}
+	}
+}
+
+function sameAnswers(local: LocalCopy, answers: Answers, declined: boolean): boolean {
+	return (
+		local.declined === declined &&
+		JSON.stringify(sortKeys(local.answers)) === JSON.stringify(sortKeys(answers))
+	);
+}
+
+function sortKeys(answers: Answers): Answers {
+	return Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,21 @@
+import type { GoalCatalogue, KollegiumDetail, Progress, Template } from '@kollegium/model';
+import { error, redirect } from '@sveltejs/kit';
+import { api, ApiFailure } from '$lib/api.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => {
+	try {
+		const [detail, progress, templates, catalogues] = await Promise.all([
+			api<KollegiumDetail>(`/kollegier/${params.id}`),
+			api<Progress>(`/kollegier/${params.id}/progress`),
+			api<Template[]>('/catalog/templates'),
+			api<GoalCatalogue[]>('/catalog/goals')
+		]);
+		return { detail, progress, templates, catalogues };
+	} catch (failure) {
+		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
+		if (failure instanceof ApiFailure && failure.status === 404)
+			error(404, { message: 'Not found' });
+		throw failure;
+	}
+};

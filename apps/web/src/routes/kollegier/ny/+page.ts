@@ -1,0 +1,17 @@
+import type { GoalCatalogue, Template } from '@kollegium/model';
+import { redirect } from '@sveltejs/kit';
+import { api, ApiFailure } from '$lib/api.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async () => {
+	try {
+		const [templates, catalogues] = await Promise.all([
+			api<Template[]>('/catalog/templates'),
+			api<GoalCatalogue[]>('/catalog/goals')
+		]);
+		return { templates, catalogues };
+	} catch (error) {
+		if (error instanceof ApiFailure && error.status === 401) redirect(307, '/logga-in');
+		throw error;
+	}
+};

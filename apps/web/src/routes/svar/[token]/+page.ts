@@ -1,0 +1,25 @@
+import type { RespondentView } from '@kollegium/model';
+import { api, ApiFailure } from '$lib/api.ts';
+import type { PageLoad } from './$types';
+
+/** An invitation link: the holder's forms, or why the link does not work. */
+export const load: PageLoad = async ({ params }) => {
+	try {
+		const view = await api<RespondentView>('/respond', { invitation: params.token });
+		return { view, failure: null };
+	} catch (error) {
+		if (
+			error instanceof ApiFailure &&
+			(error.status === 404 || error.status === 410 || error.status === 401)
+		) {
+			const failure: 'expired' | 'revoked' | 'unknown' =
+				error.code === 'invitationExpired'
+					? 'expired'
+					: error.code === 'invitationRevoked'
+						? 'revoked'
+						: 'unknown';
+			return { view: null, failure };
+		}
+		throw error;
+	}
+};
