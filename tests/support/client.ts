@@ -34,7 +34,7 @@ export class ApiClient {
 			if (pair?.startsWith('kollegium_session=')) this.#cookie = pair.endsWith('=') ? '' : pair;
 		}
 		const text = await response.text();
-		let json: unknown = null;
+		let json: unknown;
 		try {
 			json = text ? JSON.parse(text) : null;
 		} catch {

@@ -7,7 +7,7 @@ import { LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createApi } from './http/app.ts';
-import type { ChangeFeed, Deps } from './http/env.ts';
+import type { Deps } from './http/env.ts';
 import { attachSocketServer } from './realtime/socket.ts';
 import { loadTemplates } from './templates.ts';
 
@@ -34,20 +34,15 @@ export async function startServer(options: {
 	const { config } = options;
 	const library = loadTemplates(config.templatesDir);
 	const db = await openDatabase({ dataDir: config.dataDir });
-	const relay: ChangeFeed = { responsesChanged: (id) => feed?.responsesChanged(id) };
-	let feed: ChangeFeed | undefined;
-	const deps: Deps = {
-		db,
-		library,
-		config,
-		now: options.now ?? (() => new Date()),
-		throttle: new LoginThrottle(),
-		changes: relay
-	};
+	const now = options.now ?? (() => new Date());
+	const http = createServer();
+	// socket.io first: it tells the API's handlers where to announce changes.
+	const { io, changes } = attachSocketServer(http, { db, now });
+	const deps: Deps = { db, library, config, now, throttle: new LoginThrottle(), changes };
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 
-	const http = createServer((req, res) => {
+	http.on('request', (req: IncomingMessage, res: ServerResponse) => {
 		const path = req.url ?? '/';
 		if (path.startsWith('/api/') || path === '/api' || path === '/healthz' || !pages) {
 			void api(req, res);
@@ -55,8 +50,6 @@ export async function startServer(options: {
 		}
 		pages(req, res, () => void api(req, res));
 	});
-	const { io, changes } = attachSocketServer(http, deps);
-	feed = changes;
 	http.on('upgrade', (req, socket) => {
 		// socket.io handles its own path; the Yjs endpoint arrives with the shared document.
 		if (req.url?.startsWith(YJS_PATH)) socket.end('HTTP/1.1 501 Not Implemented\r\n\r\n');

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { hashToken } from '../auth/tokens.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import type { ChangeFeed, Deps } from '../http/env.ts';
-import { progressOf } from '../routes/kollegier.routes.ts';
+import { progressOf } from '../domain/progress.ts';
 
 interface SocketData {
 	userId: string | null;
@@ -23,7 +23,7 @@ const room = (kollegiumId: string) => `kollegium:${kollegiumId}`;
  * meeting builds on the same authenticated connection. A socket is a facilitator's (session
  * cookie) or nobody's: invitation holders join in the meeting issue.
  */
-export function attachSocketServer(http: HttpServer, deps: Omit<Deps, 'changes'>) {
+export function attachSocketServer(http: HttpServer, deps: Pick<Deps, 'db' | 'now'>) {
 	const io = new Server<
 		ClientToServerEvents,
 		ServerToClientEvents,
@@ -72,8 +72,7 @@ export function attachSocketServer(http: HttpServer, deps: Omit<Deps, 'changes'>
 					.select(['id', 'kind'])
 					.where('id', '=', kollegiumId)
 					.executeTakeFirst();
-				if (row)
-					io.to(room(kollegiumId)).emit('progress', await progressOf({ ...deps, changes }, row));
+				if (row) io.to(room(kollegiumId)).emit('progress', await progressOf(deps.db, row));
 			})().catch((error: unknown) => console.error('Progress broadcast failed', error));
 		}
 	};

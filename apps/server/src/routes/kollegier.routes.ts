@@ -1,10 +1,4 @@
-import {
-	KollegiumInput,
-	KollegiumStatus,
-	canMoveTo,
-	computeProgress,
-	isFormEditable
-} from '@kollegium/model';
+import { KollegiumInput, KollegiumStatus, canMoveTo, isFormEditable } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -12,11 +6,9 @@ import {
 	createKollegium,
 	kollegiumColumns,
 	kollegiumDetail,
-	ownedKollegium,
-	participantsOf,
-	subjectsOf
+	ownedKollegium
 } from '../domain/kollegier.ts';
-import { responseStates } from '../domain/responses.ts';
+import { progressOf } from '../domain/progress.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
@@ -138,23 +130,13 @@ export function kollegierRoutes(deps: Deps) {
 					id: c.req.valid('param').id,
 					ownerId: c.get('user').id
 				});
-				return c.json(await progressOf(deps, row));
+				return c.json(await progressOf(deps.db, row));
 			}
 		);
 }
 
-export async function progressOf(deps: Deps, row: { id: string; kind: string }) {
-	const [participants, subjects, responses] = await Promise.all([
-		participantsOf(deps.db, row.id),
-		subjectsOf(deps.db, row.id),
-		responseStates(deps.db, row.id)
-	]);
-	const kind = row.kind === 'specialistkollegium' ? 'specialistkollegium' : 'st-lakarkollegium';
-	return computeProgress({ kind, participants, subjects, responses });
-}
-
 async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }): Promise<void> {
-	const progress = await progressOf(deps, row);
+	const progress = await progressOf(deps.db, row);
 	if (
 		!progress.subjects.some((subject) => subject.invited > 0 || subject.selfAssessment !== null)
 	) {

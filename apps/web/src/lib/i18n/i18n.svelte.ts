@@ -48,13 +48,13 @@ export function formatDateTime(iso: string): string {
 	return new Intl.DateTimeFormat(i18n.locale === 'sv' ? 'sv-SE' : 'en-GB', {
 		dateStyle: 'long',
 		timeStyle: 'short'
-	}).format(new Date(iso));
+	}).format(Date.parse(iso));
 }
 
 export function formatDate(iso: string): string {
 	return new Intl.DateTimeFormat(i18n.locale === 'sv' ? 'sv-SE' : 'en-GB', {
 		dateStyle: 'long'
-	}).format(new Date(iso));
+	}).format(Date.parse(iso));
 }
 
 export function formatTime(date: Date): string {

@@ -3,7 +3,10 @@ import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
 
 /** An invitation link: the holder's forms, or why the link does not work. */
-export const load: PageLoad = async ({ params }) => {
+export const load: PageLoad = async ({ params, url }) => {
+	// Reading the chosen form makes moving between the list and a form refetch, so the list
+	// shows what was just saved or submitted.
+	url.searchParams.get('formular');
 	try {
 		const view = await api<RespondentView>('/respond', { invitation: params.token });
 		return { view, failure: null };
