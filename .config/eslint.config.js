@@ -18,7 +18,13 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ['*.js', 'apps/web/*.js', '.config/*.js', '.config/*.ts']
+					allowDefaultProject: [
+						'*.js',
+						'apps/web/*.js',
+						'tests/support/*.js',
+						'.config/*.js',
+						'.config/*.ts'
+					]
 				},
 				tsconfigRootDir: root,
 				extraFileExtensions: ['.svelte']

@@ -1,7 +1,7 @@
 import { SOCKET_IO_PATH } from '@kollegium/model';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, tokenOf } from '../support/client.ts';
+import { ApiClient } from '../support/client.ts';
 import {
 	PASSWORD,
 	kollegiumInput,
@@ -290,7 +290,36 @@ describe('anonymity: attacks on who wrote what, all of which must fail', () => {
 		});
 	});
 
-	// Not yet covered, see the report: the facilitator receives every invitation URL (to hand it
-	// out), and GET /api/respond with it shows that person's answers under their name.
-	it.todo('keeps answers from the facilitator even though the facilitator holds every link');
+	// The studierektor hands the links out, so they hold every token. Holding a link must not
+	// be enough to read what its owner wrote: only the browser that wrote the answers sees them.
+	it('keeps answers from the facilitator even though the facilitator holds every link', async () => {
+		for (const name of ASSESSORS) {
+			const token = person(name).invitation ?? '';
+			const holder = new ApiClient(server.url, { invitation: token });
+			const view = await holder.get('/respond');
+			expect(view.status).toBe(200);
+			expect(findSecrets(view.json, [...secrets, DRAFT_SECRET])).toEqual([]);
+			for (const assignment of view.json.assignments) {
+				if (!assignment.response) continue;
+				expect(assignment.response.readable).toBe(false);
+				expect(assignment.response.answers).toEqual({});
+			}
+		}
+	});
+
+	it('keeps answers from a re-issued link opened in another browser', async () => {
+		const karin = (await eva.get(`/kollegier/${id}`)).json.participants.find(
+			(p: { name: string }) => p.name === 'Karin Holmlund'
+		);
+		const issued = await eva.post(`/kollegier/${id}/participants/${karin.id}/invitation`);
+		const holder = new ApiClient(server.url, { invitation: issued.json.url.split('/').pop() });
+		const view = await holder.get('/respond');
+		expect(view.status).toBe(200);
+		expect(findSecrets(view.json, secrets)).toEqual([]);
+		expect(
+			view.json.assignments.every(
+				(a: { response: { readable: boolean } | null }) => a.response?.readable === false
+			)
+		).toBe(true);
+	});
 });

@@ -99,6 +99,14 @@ export function allKeys(value: unknown): Set<string> {
 	return keys;
 }
 
+function parseJson(text: string): unknown {
+	try {
+		return text ? JSON.parse(text) : null;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * One request on its own connection (no keep-alive pool), for requests the server may cut
  * short, such as an oversized body, so they cannot disturb the next test's requests.
@@ -116,13 +124,7 @@ export function isolatedRequest(
 				response.on('data', (chunk: Buffer) => chunks.push(chunk));
 				response.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8');
-					let json: unknown = null;
-					try {
-						json = text ? JSON.parse(text) : null;
-					} catch {
-						json = null;
-					}
-					resolve({ status: response.statusCode ?? 0, text, json });
+					resolve({ status: response.statusCode ?? 0, text, json: parseJson(text) });
 				});
 			}
 		);

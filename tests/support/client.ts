@@ -4,7 +4,8 @@
  */
 export class ApiClient {
 	readonly #base: string;
-	#cookie = '';
+	/** Every cookie the server set, like a browser's jar (path and expiry aside). */
+	readonly #cookies = new Map<string, string>();
 	readonly invitation: string | undefined;
 
 	constructor(base: string, options: { invitation?: string } = {}) {
@@ -21,17 +22,21 @@ export class ApiClient {
 		const response = await fetch(`${this.#base}/api${path}`, {
 			method,
 			headers: {
+				// Browsers send Origin on every non-GET request; the CSRF check expects it.
+				Origin: this.#base,
 				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-				...(this.#cookie ? { Cookie: this.#cookie } : {}),
+				...(this.#cookies.size > 0 ? { Cookie: this.cookieHeader } : {}),
 				...(this.invitation ? { Authorization: `Bearer ${this.invitation}` } : {}),
 				...headers
 			},
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
 		});
-		const setCookie = response.headers.getSetCookie();
-		for (const cookie of setCookie) {
-			const [pair] = cookie.split(';');
-			if (pair?.startsWith('kollegium_session=')) this.#cookie = pair.endsWith('=') ? '' : pair;
+		for (const cookie of response.headers.getSetCookie()) {
+			const [pair = ''] = cookie.split(';');
+			const name = pair.slice(0, pair.indexOf('='));
+			const value = pair.slice(pair.indexOf('=') + 1);
+			if (value === '' || /max-age=0/i.test(cookie)) this.#cookies.delete(name);
+			else this.#cookies.set(name, value);
 		}
 		const text = await response.text();
 		let json: unknown;
@@ -41,6 +46,10 @@ export class ApiClient {
 			json = null;
 		}
 		return { status: response.status, headers: response.headers, text, json: json as any };
+	}
+
+	get cookieHeader(): string {
+		return [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 	}
 
 	get = (path: string) => this.request('GET', path);

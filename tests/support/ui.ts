@@ -35,7 +35,7 @@ export async function createKollegium(
 	await page.getByLabel('Sista svarsdag').fill(localDateTime(10, 17));
 	await page.getByLabel('Plats').fill('Konferensrum Ugglan');
 	await page.getByRole('button', { name: 'Skapa kollegium' }).click();
-	await page.getByRole('heading', { level: 1, name: options.title }).waitFor();
+	await page.getByRole('heading', { level: 1, name: options.title }).waitFor({ timeout: 5000 });
 }
 
 export async function addParticipant(page: Page, name: string, role?: RegExp) {

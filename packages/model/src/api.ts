@@ -108,6 +108,7 @@ export const RespondentView = z.object({
 		location: true,
 		videoLink: true,
 		answerDeadline: true,
+		minRespondents: true,
 		focusGoals: true,
 		status: true
 	}),
@@ -123,7 +124,15 @@ export const RespondentView = z.object({
 				specialty: z.string().nullable(),
 				monthOfTraining: z.int().nullable()
 			}),
-			response: SavedResponse.extend({ answers: Answers, declined: z.boolean() }).nullable()
+			/**
+			 * `readable` is false when another browser wrote the answers: their content is then
+			 * withheld, so holding someone's link is not enough to read what they wrote.
+			 */
+			response: SavedResponse.extend({
+				answers: Answers,
+				declined: z.boolean(),
+				readable: z.boolean()
+			}).nullable()
 		})
 	)
 });

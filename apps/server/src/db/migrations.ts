@@ -140,6 +140,14 @@ const migrations: Record<string, Migration> = {
 	}
 };
 
+const deviceBinding: Migration = {
+	// Answers are readable only from the browser that wrote them (see requireInvitation).
+	async up(db: Kysely<unknown>) {
+		await db.schema.alterTable('responses').addColumn('device_hash', 'text').execute();
+	}
+};
+migrations['0002-response-device'] = deviceBinding;
+
 export const migrationProvider: MigrationProvider = {
 	getMigrations: () => Promise.resolve(migrations)
 };

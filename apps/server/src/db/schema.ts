@@ -100,6 +100,8 @@ export interface ResponsesTable {
 	/** What was last submitted: the only copy that counts in the meeting. */
 	submittedDeclined: number | null;
 	submittedAnswers: string | null;
+	/** Hash of the device cookie of the browser that last wrote the response. */
+	deviceHash: string | null;
 	revision: number;
 	createdAt: string;
 	updatedAt: string;

@@ -161,7 +161,8 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 		...toKollegium(row),
 		subjects,
 		participants: participants.map((participant) => {
-			const latest = invitations.find((invitation) => invitation.participantId === participant.id);
+			const own = invitations.filter((invitation) => invitation.participantId === participant.id);
+			const latest = own.find((invitation) => invitation.revokedAt === null) ?? own[0];
 			return {
 				...participant,
 				invitation: latest

@@ -8,6 +8,7 @@ import {
 import type { Deps, InvitationContext } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { participantsOf, subjectsOf, toKollegium } from './kollegier.ts';
+import type { ResponseRow } from '../db/schema.ts';
 import { answersOf, savedResponse } from './responses.ts';
 
 /**
@@ -64,15 +65,20 @@ export async function respondentView(
 							})
 						: null
 				},
-				response: response
-					? {
-							...savedResponse(response),
-							answers: answersOf(response),
-							declined: response.declined === 1
-						}
-					: null
+				response: response ? ownResponse(response, invitation.deviceHash) : null
 			};
 		})
+	};
+}
+
+/** The response's state; its content only for the browser that wrote it. */
+function ownResponse(response: ResponseRow, deviceHash: string) {
+	const readable = response.deviceHash === deviceHash;
+	return {
+		...savedResponse(response),
+		readable,
+		answers: readable ? answersOf(response) : {},
+		declined: readable ? response.declined === 1 : false
 	};
 }
 

@@ -19,7 +19,13 @@ export const VERSION = '0.1.0';
 export function createApi(deps: Deps) {
 	const api = new Hono<AppEnv>()
 		.use(detectLocale)
-		.use(bodyLimit({ maxSize: deps.config.bodyLimit, onError: () => fail(413, 'bodyTooLarge') }))
+		// The unread rest of a too large body would confuse the next request on the connection.
+		.use(
+			bodyLimit({
+				maxSize: deps.config.bodyLimit,
+				onError: () => fail(413, 'bodyTooLarge', [], { Connection: 'close' })
+			})
+		)
 		.use(csrf())
 		.route('/auth', authRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))

@@ -6,6 +6,26 @@ import type { AppEnv, Deps } from './env.ts';
 import { fail } from './errors.ts';
 
 export const SESSION_COOKIE = 'kollegium_session';
+export const DEVICE_COOKIE = 'kollegium_device';
+
+/**
+ * This browser's device secret, set on its first visit through any invitation link. Answers
+ * are shown only to the browser that wrote them, so whoever else holds a link (the
+ * studierektor copied it to send it) cannot read them under the author's name.
+ */
+function deviceToken(deps: Deps, c: Context<AppEnv>): string {
+	const existing = getCookie(c, DEVICE_COOKIE);
+	if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+	const token = randomToken();
+	setCookie(c, DEVICE_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'Strict',
+		secure: deps.config.secureCookies,
+		path: '/api/respond',
+		maxAge: 365 * 86_400
+	});
+	return token;
+}
 
 /** Signs a facilitator in: a random session token in an httpOnly, SameSite cookie. */
 export async function startSession(deps: Deps, c: Context<AppEnv>, userId: string): Promise<void> {
@@ -74,7 +94,8 @@ export function requireInvitation(deps: Deps) {
 		c.set('invitation', {
 			invitationId: invitation.id,
 			participantId: invitation.participantId,
-			kollegiumId: invitation.kollegiumId
+			kollegiumId: invitation.kollegiumId,
+			deviceHash: hashToken(deviceToken(deps, c))
 		});
 		await next();
 	});

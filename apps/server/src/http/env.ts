@@ -23,6 +23,8 @@ export interface InvitationContext {
 	invitationId: string;
 	participantId: string;
 	kollegiumId: string;
+	/** Hash of this browser's device cookie: only the browser that wrote answers reads them. */
+	deviceHash: string;
 }
 
 export interface AppEnv {

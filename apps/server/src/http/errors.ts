@@ -7,9 +7,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export function fail(
 	status: ContentfulStatusCode,
 	error: string,
-	issues: FieldIssue[] = []
+	issues: FieldIssue[] = [],
+	headers: Record<string, string> = {}
 ): never {
-	throw new HTTPException(status, { res: Response.json({ error, issues }, { status }) });
+	throw new HTTPException(status, { res: Response.json({ error, issues }, { status, headers }) });
 }
 
 /** Expected errors keep their status; anything else is logged and becomes a bare 500. */

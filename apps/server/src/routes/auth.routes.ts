@@ -74,8 +74,7 @@ export function authRoutes(deps: Deps) {
 				const now = deps.now().getTime();
 				const wait = deps.throttle.retryAfterMs(keys, now);
 				if (wait > 0) {
-					c.header('Retry-After', String(Math.ceil(wait / 1000)));
-					fail(429, 'tooManyAttempts');
+					fail(429, 'tooManyAttempts', [], { 'Retry-After': String(Math.ceil(wait / 1000)) });
 				}
 				const user = await deps.db
 					.selectFrom('users')

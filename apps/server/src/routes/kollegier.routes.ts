@@ -70,8 +70,15 @@ export function kollegierRoutes(deps: Deps) {
 				const columns = kollegiumColumns(deps, input);
 				const formChanged =
 					columns.templateId !== row.templateId || columns.customItems !== row.customItems;
-				if (formChanged && !isFormEditable(KollegiumStatus.parse(row.status)))
-					fail(409, 'formLocked');
+				const editable = isFormEditable(KollegiumStatus.parse(row.status));
+				if (formChanged && !editable) fail(409, 'formLocked');
+				// Respondents answered under the promise of k: it may rise, never fall.
+				if (!editable && input.minRespondents < row.minRespondents) {
+					const message = `At least ${row.minRespondents}`;
+					fail(409, 'minRespondentsLocked', [
+						{ path: 'minRespondents', code: 'minRespondentsLocked', message }
+					]);
+				}
 				const form = formChanged ? columns.form : row.form;
 				await deps.db
 					.updateTable('kollegier')

@@ -46,7 +46,7 @@ type SaveContext = Context<
 >;
 
 async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
-	const { participantId, kollegiumId } = c.get('invitation');
+	const { participantId, kollegiumId, deviceHash } = c.get('invitation');
 	const { subjectId } = c.req.valid('param');
 	const input = c.req.valid('json');
 	const row = await deps.db
@@ -110,6 +110,7 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 				submittedAnswers: null,
 				submittedDeclined: null,
 				submittedAt: null,
+				deviceHash,
 				revision: 1,
 				createdAt: now,
 				updatedAt: now,
@@ -121,6 +122,7 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 		const changes = {
 			answers,
 			declined,
+			deviceHash,
 			revision: existing.revision + 1,
 			updatedAt: now,
 			...submitted

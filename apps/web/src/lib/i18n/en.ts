@@ -224,6 +224,10 @@ export const en: Record<MessageKey, string> = {
 	'respond.save.local':
 		'No connection to the server. Your answers are kept in this browser and sent when the connection is back.',
 	'respond.save.restored': 'Unsaved answers from last time were restored from this browser.',
+	'respond.otherDevice':
+		'You have already answered from another browser or device. To protect anonymity, answers are shown only where they were written. If you fill in and submit here, your earlier answers are replaced.',
+	'error.minRespondentsLocked':
+		'The minimum number of respondents cannot be lowered once the kollegium is open; respondents were promised it.',
 	'respond.backToList': 'To all forms',
 	'respond.required': 'required',
 

@@ -219,6 +219,10 @@ export const sv = {
 	'respond.save.local':
 		'Ingen kontakt med servern. Svaren är sparade i webbläsaren och skickas när kontakten är tillbaka.',
 	'respond.save.restored': 'Osparade svar från förra gången hämtades från den här webbläsaren.',
+	'respond.otherDevice':
+		'Du har redan svarat från en annan webbläsare eller enhet. För anonymitetens skull visas svaren bara där de skrevs. Fyller du i och skickar in här ersätts de tidigare svaren.',
+	'error.minRespondentsLocked':
+		'Minsta antal svarande kan inte sänkas när kollegiet är öppnat; de svarande har fått det löftet.',
 	'respond.backToList': 'Till alla formulär',
 	'respond.required': 'obligatorisk',
 
