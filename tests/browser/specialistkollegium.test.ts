@@ -78,6 +78,18 @@ describe('a specialistkollegium from setup link to progress', () => {
 		}
 		await addParticipant(facilitator, 'Karin Holmlund');
 		await addParticipant(facilitator, 'Peter Sjövik');
+		// Karin turns out to be Sara's main supervisor too: edit, don't delete and re-add.
+		await facilitator.getByRole('button', { name: /^Redigera\W+Karin Holmlund$/ }).click();
+		await facilitator.getByRole('checkbox', { name: 'Handledare' }).check();
+		await facilitator.getByRole('button', { name: 'Spara' }).click();
+		await facilitator
+			.locator('tr[data-participant="Karin Holmlund"]', { hasText: 'Handledare' })
+			.waitFor();
+		await facilitator.getByRole('button', { name: 'Redigera Sara Lindholm' }).click();
+		await facilitator.locator('#subject-supervisorId').selectOption({ label: 'Karin Holmlund' });
+		await facilitator.getByRole('button', { name: 'Spara' }).click();
+		await facilitator.getByRole('row', { name: /Sara Lindholm.*Karin Holmlund/ }).waitFor();
+
 		links = await openAndCreateLinks(facilitator);
 		expect(Object.keys(links).sort()).toEqual([
 			'Jonas Bergstedt',
@@ -93,6 +105,11 @@ describe('a specialistkollegium from setup link to progress', () => {
 		await page.goto(links['Karin Holmlund'] ?? '');
 		await page.getByRole('heading', { name: 'Formulär att fylla i' }).waitFor();
 		await expectAccessible(page, 'respondent overview');
+		await page.getByLabel('Språk').selectOption('en');
+		await page.getByRole('heading', { name: 'Forms to fill in' }).waitFor();
+		expect(await page.locator('html').getAttribute('lang')).toBe('en');
+		await page.getByLabel('Language').selectOption('sv');
+		await page.getByRole('heading', { name: 'Formulär att fylla i' }).waitFor();
 		await page.getByRole('link', { name: /Om Sara Lindholm/ }).click();
 		expect(await page.getByText('Utbildningsmånad').first().textContent()).toMatch(
 			/Utbildningsmånad \d+/
@@ -148,6 +165,20 @@ describe('a specialistkollegium from setup link to progress', () => {
 		expect(pending).not.toContain('Karin Holmlund');
 		expect(await facilitator.content()).not.toContain('Trygg i akuta lägen.');
 		expect(pageErrors).toEqual([]);
+	});
+
+	it('signs the studierektor out and back in, slowing nobody down for one typo', async () => {
+		await facilitator.getByRole('button', { name: 'Logga ut' }).click();
+		await facilitator.getByRole('heading', { name: 'Logga in' }).waitFor();
+		await expectAccessible(facilitator, 'sign-in page');
+		await facilitator.getByLabel('E-postadress').fill('eva@example.org');
+		await facilitator.getByLabel('Lösenord').fill('fel lösenord');
+		await facilitator.getByRole('button', { name: 'Logga in' }).click();
+		await facilitator.getByText('Fel e-postadress eller lösenord.').waitFor();
+		await facilitator.getByLabel('Lösenord').fill('ett riktigt långt lösenord');
+		await facilitator.getByRole('button', { name: 'Logga in' }).click();
+		await facilitator.getByRole('link', { name: 'Specialistkollegium HT' }).waitFor();
+		await expectAccessible(facilitator, 'home page');
 	});
 
 	it('explains an expired link instead of showing the form', async () => {
