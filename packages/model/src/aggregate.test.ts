@@ -4,6 +4,7 @@ import {
 	distribution,
 	median,
 	meetsMinimum,
+	SubjectAggregate,
 	type Distribution,
 	type ItemAggregate
 } from './aggregate.ts';
@@ -436,5 +437,52 @@ describe('aggregateSubject', () => {
 				'value'
 			].sort()
 		);
+	});
+});
+
+describe('the aggregate schemas', () => {
+	const form = Template.parse({
+		id: 'schema-check',
+		version: 1,
+		kind: 'specialistkollegium',
+		title: { sv: 'Schema' },
+		scales: [
+			{
+				id: 's',
+				label: { sv: 'S' },
+				steps: [1, 2, 3].map((value) => ({ value, label: { sv: String(value) } })),
+				cannotAssess: true
+			}
+		],
+		sections: [
+			{
+				id: 'a',
+				title: { sv: 'A' },
+				about: 'trainee',
+				items: [
+					{ id: 'r', type: 'rating', text: { sv: 'R' }, scale: 's' },
+					{ id: 't', type: 'text', text: { sv: 'T' } }
+				]
+			}
+		]
+	});
+	const responses = [1, 2, 3].map((rating) => ({
+		answers: { r: rating, t: 'text' },
+		declined: false
+	}));
+
+	it('accepts what aggregateSubject produces', () => {
+		const aggregate = aggregateSubject({ form, sections: form.sections, responses, k: 3 });
+		expect(SubjectAggregate.safeParse(aggregate).success).toBe(true);
+	});
+
+	it('rejects an aggregate that carries anything more, such as who answered', () => {
+		const aggregate = aggregateSubject({ form, sections: form.sections, responses, k: 3 });
+		const leaky = {
+			...aggregate,
+			items: aggregate.items.map((item) => ({ ...item, participantId: 'x' }))
+		};
+		expect(SubjectAggregate.safeParse(leaky).success).toBe(false);
+		expect(SubjectAggregate.safeParse({ ...aggregate, authors: ['x'] }).success).toBe(false);
 	});
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CANNOT_ASSESS, type Answers, type AnswerValue } from './response.ts';
 import { itemsOf, scaleOf, type Item, type Section, type Template } from './template.ts';
 
@@ -6,15 +7,17 @@ export function meetsMinimum(options: { n: number; k: number }): boolean {
 	return options.n >= options.k;
 }
 
-export interface Distribution {
+/** Counts for one rating (or choice) item. */
+export const Distribution = z.strictObject({
 	/** Count per scale step (or choice option), in scale order, zeros included. */
-	counts: { value: number | string; count: number }[];
+	counts: z.array(z.object({ value: z.union([z.number(), z.string()]), count: z.int().min(0) })),
 	/** Answers that chose a step: "kan ej bedöma" is not among them. */
-	n: number;
-	cannotAssess: number;
+	n: z.int().min(0),
+	cannotAssess: z.int().min(0),
 	/** Median of the chosen steps; null when nobody chose one. */
-	median: number | null;
-}
+	median: z.number().nullable()
+});
+export type Distribution = z.infer<typeof Distribution>;
 
 /** Counts per scale step, n, "kan ej bedöma" and the median of one rating item's answers. */
 export function distribution(options: {
@@ -42,19 +45,36 @@ export function median(values: readonly number[]): number | null {
 	return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-export type ItemAggregate =
-	| { itemId: string; type: 'rating' | 'choice'; hidden: false; distribution: Distribution }
-	| { itemId: string; type: 'text'; hidden: false; count: number }
-	| { itemId: string; type: Item['type']; hidden: true };
+const ItemType = z.enum(['rating', 'choice', 'text']);
+
+/** One item's aggregate: its distribution or text count, or nothing at all below k. */
+export const ItemAggregate = z.union([
+	z.strictObject({
+		itemId: z.string(),
+		type: z.enum(['rating', 'choice']),
+		hidden: z.literal(false),
+		distribution: Distribution
+	}),
+	z.strictObject({
+		itemId: z.string(),
+		type: z.literal('text'),
+		hidden: z.literal(false),
+		count: z.int().min(0)
+	}),
+	z.strictObject({ itemId: z.string(), type: ItemType, hidden: z.literal(true) })
+]);
+export type ItemAggregate = z.infer<typeof ItemAggregate>;
 type VisibleAggregate = Extract<ItemAggregate, { hidden: false }>;
 
-export interface SubjectAggregate {
+/** A subject's aggregate. Strict: a payload that gained any other field (an author) is invalid. */
+export const SubjectAggregate = z.strictObject({
 	/** Respondents who answered (declining does not count); null while below k. */
-	respondents: number | null;
+	respondents: z.int().min(0).nullable(),
 	/** True when fewer than k answered: then no item carries anything. */
-	hidden: boolean;
-	items: ItemAggregate[];
-}
+	hidden: z.boolean(),
+	items: z.array(ItemAggregate)
+});
+export type SubjectAggregate = z.infer<typeof SubjectAggregate>;
 
 /**
  * Aggregates the submitted answers about one subject. Carries no respondent identity, and
