@@ -20,7 +20,9 @@ export class TestClock {
 	}
 }
 
-export interface TestServer extends RunningServer {
+export interface TestServer extends Omit<RunningServer, 'close'> {
+	/** Stops the server; the temporary data goes too unless `keepData` (to restart on it). */
+	close(options?: { keepData?: boolean }): Promise<void>;
 	clock: TestClock;
 	/** The one-time setup link the server would print on first start. */
 	setupLink: string;
@@ -44,9 +46,9 @@ export async function startTestServer(
 		clock,
 		setupLink,
 		dataDir,
-		async close() {
+		async close(closing = {}) {
 			await server.close();
-			if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+			if (!closing.keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

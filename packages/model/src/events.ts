@@ -1,9 +1,16 @@
 import type { Progress } from './api.ts';
+import type { MeetingCommand, ParticipantCommand } from './meeting/meeting.ts';
+import type { MeetingFrame, MeetingView } from './meeting/frame.ts';
 
 /** What the server sends over socket.io. */
 export interface ServerToClientEvents {
 	progress: (progress: Progress) => void;
+	'meeting:frame': (frame: MeetingFrame) => void;
 }
+
+export type Ack<T = undefined> = (
+	result: { ok: true; data?: T } | { ok: false; error: string }
+) => void;
 
 /** What clients send over socket.io; each payload is validated with a model schema. */
 export interface ClientToServerEvents {
@@ -11,6 +18,15 @@ export interface ClientToServerEvents {
 		kollegiumId: string,
 		ack: (result: { ok: boolean; error?: string }) => void
 	) => void;
+	/** Join a live meeting as one of its three views; the ack carries the current frame. */
+	'meeting:join': (
+		request: { kollegiumId: string; view: MeetingView },
+		ack: Ack<MeetingFrame>
+	) => void;
+	/** The facilitator drives the meeting; anyone else is refused. */
+	'meeting:command': (command: MeetingCommand, ack: Ack) => void;
+	/** A participant raises or lowers their own hand. */
+	'meeting:hand': (command: ParticipantCommand, ack: Ack) => void;
 }
 
 /** URL paths of the two websocket endpoints sharing the HTTP port. */

@@ -11,3 +11,4 @@ export * from './text.ts';
 export * from './training.ts';
 export * from './validation.ts';
 export * from './progress.ts';
+export * from './meeting/index.ts';

@@ -182,8 +182,13 @@ describe('isAnswering', () => {
 			expected: true
 		},
 		{
-			name: 'is true at the very deadline',
+			name: 'is false from the very deadline on (answering closes at that moment)',
 			input: { status: 'open', now: '2025-03-03T22:59:00Z' },
+			expected: false
+		},
+		{
+			name: 'is true one second before the deadline',
+			input: { status: 'open', now: '2025-03-03T22:58:59Z' },
 			expected: true
 		},
 		{

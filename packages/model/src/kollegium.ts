@@ -125,7 +125,7 @@ export function isAnswering(options: {
 	answerDeadline: string;
 	now: Date;
 }): boolean {
-	return options.status === 'open' && options.now.getTime() <= Date.parse(options.answerDeadline);
+	return options.status === 'open' && options.now.getTime() < Date.parse(options.answerDeadline);
 }
 
 const nextStatus: Record<KollegiumStatus, KollegiumStatus | null> = {

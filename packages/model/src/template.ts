@@ -90,7 +90,16 @@ export const Template = TemplateShape.superRefine((template, ctx) => {
 		template.kind === 'specialistkollegium' ? ['trainee'] : ['clinic', 'supervisor']; // see subjectKindsOf
 	const itemIds = new Set<string>();
 	const scaleIds = new Set(template.scales.map((scale) => scale.id));
+	const sectionIds = new Set<string>();
 	template.sections.forEach((section, s) => {
+		if (sectionIds.has(section.id)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['sections', s, 'id'],
+				message: 'Duplicate section id'
+			});
+		}
+		sectionIds.add(section.id);
 		if (!allowed.includes(section.about)) {
 			ctx.addIssue({
 				code: 'custom',
@@ -115,6 +124,11 @@ export type Template = z.infer<typeof Template>;
 /** The role in which someone fills a form about a subject. */
 export const FormRole = z.enum(['assessor', 'self', 'trainee']);
 export type FormRole = z.infer<typeof FormRole>;
+
+/** The role in which the people answering about a kind of subject fill its form. */
+export function respondentRole(about: SubjectKind): FormRole {
+	return about === 'trainee' ? 'assessor' : 'trainee';
+}
 
 /** The sections and items one respondent sees for one subject, in form order. */
 export function sectionsFor(options: {

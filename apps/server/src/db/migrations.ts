@@ -148,6 +148,47 @@ const deviceBinding: Migration = {
 };
 migrations['0002-response-device'] = deviceBinding;
 
+migrations['0003-meeting'] = {
+	async up(db: Kysely<unknown>) {
+		// Free-text answers copied out when answering closes. No author column, on purpose.
+		await db.schema
+			.createTable('comments')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.notNull().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('subject_id', 'text', (c) =>
+				c.notNull().references('subjects.id').onDelete('cascade')
+			)
+			.addColumn('item_id', 'text', (c) => c.notNull())
+			.addColumn('text', 'text', (c) => c.notNull())
+			.addColumn('original_text', 'text')
+			.addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+			.addColumn('merged_into', 'text')
+			.addColumn('theme', 'text', (c) => c.notNull().defaultTo(''))
+			.addColumn('position', 'integer', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('comments_kollegium')
+			.on('comments')
+			.column('kollegium_id')
+			.execute();
+		await db.schema
+			.createTable('meetings')
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.primaryKey().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('state', 'text', (c) => c.notNull())
+			.addColumn('updated_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.alterTable('subjects')
+			.addColumn('ready', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
+		await db.schema.alterTable('kollegier').addColumn('comments_taken_at', 'text').execute();
+	}
+};
+
 export const migrationProvider: MigrationProvider = {
 	getMigrations: () => Promise.resolve(migrations)
 };

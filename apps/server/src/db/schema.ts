@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * The tables, as Kysely sees them (camelCase; columns are snake_case). Portable types only:
@@ -13,6 +13,27 @@ export interface Database {
 	subjects: SubjectsTable;
 	invitations: InvitationsTable;
 	responses: ResponsesTable;
+	comments: CommentsTable;
+	meetings: MeetingsTable;
+}
+
+export interface CommentsTable {
+	id: string;
+	kollegiumId: string;
+	subjectId: string;
+	itemId: string;
+	text: string;
+	originalText: string | null;
+	hidden: Generated<number>;
+	mergedInto: string | null;
+	theme: Generated<string>;
+	position: number;
+}
+
+export interface MeetingsTable {
+	kollegiumId: string;
+	state: string;
+	updatedAt: string;
 }
 
 export interface UsersTable {
@@ -52,6 +73,8 @@ export interface KollegierTable {
 	form: string;
 	createdAt: string;
 	updatedAt: string;
+	/** When the free-text answers were copied out for curation (answering had closed). */
+	commentsTakenAt: Generated<string | null>;
 }
 
 export interface ParticipantsTable {
@@ -76,6 +99,8 @@ export interface SubjectsTable {
 	regulation: string | null;
 	supervisorId: string | null;
 	position: number;
+	/** The studierektor has prepared this subject for the meeting. */
+	ready: Generated<number>;
 }
 
 export interface InvitationsTable {

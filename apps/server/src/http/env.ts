@@ -7,6 +7,10 @@ import type { TemplateLibrary } from '../templates.ts';
 /** Told when something a live view shows has changed; the socket layer listens. */
 export interface ChangeFeed {
 	responsesChanged(kollegiumId: string): void;
+	/** Comments or subjects changed while a meeting may be running. */
+	meetingChanged(kollegiumId: string): void;
+	/** The meeting was closed: its clients are let go. */
+	meetingEnded(kollegiumId: string): void;
 }
 
 /** What every router needs, passed in so tests can swap the clock. */

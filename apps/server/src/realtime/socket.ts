@@ -1,69 +1,84 @@
 import type { Server as HttpServer } from 'node:http';
 import {
+	ParticipantRole,
 	SOCKET_IO_PATH,
 	type ClientToServerEvents,
 	type ServerToClientEvents
 } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { hashToken } from '../auth/tokens.ts';
-import { SESSION_COOKIE } from '../http/auth.ts';
-import type { ChangeFeed, Deps } from '../http/env.ts';
+import type { Db } from '../db/database.ts';
 import { progressOf } from '../domain/progress.ts';
+import { SESSION_COOKIE } from '../http/auth.ts';
+import type { ChangeFeed } from '../http/env.ts';
+import { registerMeetingHandlers } from './meeting.socket.ts';
+import { Meetings } from './meetings.ts';
 
-interface SocketData {
+/** Who is on the other end: a signed-in studierektor, or the holder of a valid invitation. */
+export interface SocketData {
 	userId: string | null;
+	participant: { id: string; name: string; kollegiumId: string; roles: ParticipantRole[] } | null;
+	meeting: { kollegiumId: string; drives: boolean } | null;
 }
 
-const room = (kollegiumId: string) => `kollegium:${kollegiumId}`;
+export type KollegiumSocket = Socket<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+export type KollegiumServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+
+const progressRoom = (kollegiumId: string) => `kollegium:${kollegiumId}`;
+export const meetingRoom = (kollegiumId: string) => `meeting:${kollegiumId}`;
 
 /**
- * socket.io for meeting state. For now it carries live progress to the facilitator; the live
- * meeting builds on the same authenticated connection. A socket is a facilitator's (session
- * cookie) or nobody's: invitation holders join in the meeting issue.
+ * socket.io on the shared HTTP server: live progress for the studierektor, and the live
+ * meeting. Every socket is authenticated at the handshake; one without credentials is refused.
  */
-export function attachSocketServer(http: HttpServer, deps: Pick<Deps, 'db' | 'now'>) {
-	const io = new Server<
-		ClientToServerEvents,
-		ServerToClientEvents,
-		Record<string, never>,
-		SocketData
-	>(http, {
+export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => Date }) {
+	const io: KollegiumServer = new Server(http, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
 		maxHttpBufferSize: 64 * 1024
 	});
-	io.use(async (socket, next) => {
-		const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-		const session = token
-			? await deps.db
-					.selectFrom('sessions')
-					.select('userId')
-					.where('tokenHash', '=', hashToken(token))
-					.where('expiresAt', '>', deps.now().toISOString())
-					.executeTakeFirst()
-			: undefined;
-		if (!session) return next(new Error('unauthenticated'));
-		socket.data.userId = session.userId;
-		next();
+	const meetings = new Meetings({
+		db: deps.db,
+		now: deps.now,
+		publish: (kollegiumId, frame) => io.to(meetingRoom(kollegiumId)).emit('meeting:frame', frame)
 	});
+
+	io.use(async (socket, next) => {
+		try {
+			socket.data = { ...(await identify(deps, socket)), meeting: null };
+			if (!socket.data.userId && !socket.data.participant)
+				return next(new Error('unauthenticated'));
+			next();
+		} catch {
+			next(new Error('unauthenticated'));
+		}
+	});
+
 	io.on('connection', (socket) => {
 		socket.on('kollegium:watch', async (raw, ack) => {
-			const id = z.uuid().safeParse(raw);
 			if (typeof ack !== 'function') return;
-			if (!id.success) return ack({ ok: false, error: 'validation' });
-			const owned = await deps.db
-				.selectFrom('kollegier')
-				.select(['id', 'kind'])
-				.where('id', '=', id.data)
-				.where('ownerId', '=', socket.data.userId ?? '')
-				.executeTakeFirst();
+			const id = z.uuid().safeParse(raw);
+			if (!id.success || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
+			const owned = await ownedBy(deps.db, id.data, socket.data.userId);
 			if (!owned) return ack({ ok: false, error: 'kollegiumNotFound' });
-			await socket.join(room(owned.id));
+			await socket.join(progressRoom(owned.id));
 			ack({ ok: true });
 		});
+		registerMeetingHandlers({ socket, db: deps.db, meetings });
 	});
+
 	const changes: ChangeFeed = {
 		responsesChanged(kollegiumId) {
 			void (async () => {
@@ -72,9 +87,69 @@ export function attachSocketServer(http: HttpServer, deps: Pick<Deps, 'db' | 'no
 					.select(['id', 'kind'])
 					.where('id', '=', kollegiumId)
 					.executeTakeFirst();
-				if (row) io.to(room(kollegiumId)).emit('progress', await progressOf(deps.db, row));
+				if (row) io.to(progressRoom(kollegiumId)).emit('progress', await progressOf(deps.db, row));
 			})().catch((error: unknown) => console.error('Progress broadcast failed', error));
+		},
+		meetingChanged(kollegiumId) {
+			meetings
+				.invalidate(kollegiumId)
+				.catch((error: unknown) => console.error('Meeting refresh failed', error));
+		},
+		meetingEnded(kollegiumId) {
+			meetings.forget(kollegiumId);
+			io.in(meetingRoom(kollegiumId)).disconnectSockets(true);
 		}
 	};
-	return { io, changes };
+	return { io, changes, meetings };
+}
+
+async function identify(
+	deps: { db: Db; now: () => Date },
+	socket: KollegiumSocket
+): Promise<Omit<SocketData, 'meeting'>> {
+	const invitation = z
+		.string()
+		.max(100)
+		.safeParse((socket.handshake.auth as Record<string, unknown>).invitation);
+	if (invitation.success) {
+		const row = await deps.db
+			.selectFrom('invitations')
+			.innerJoin('participants', 'participants.id', 'invitations.participantId')
+			.select([
+				'participants.id',
+				'participants.name',
+				'participants.roles',
+				'participants.kollegiumId',
+				'invitations.expiresAt'
+			])
+			.where('invitations.tokenHash', '=', hashToken(invitation.data))
+			.where('invitations.revokedAt', 'is', null)
+			.executeTakeFirst();
+		if (!row || Date.parse(row.expiresAt) < deps.now().getTime())
+			return { userId: null, participant: null };
+		const roles = ParticipantRole.array().parse(JSON.parse(row.roles));
+		return {
+			userId: null,
+			participant: { id: row.id, name: row.name, kollegiumId: row.kollegiumId, roles }
+		};
+	}
+	const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+	const session = token
+		? await deps.db
+				.selectFrom('sessions')
+				.select('userId')
+				.where('tokenHash', '=', hashToken(token))
+				.where('expiresAt', '>', deps.now().toISOString())
+				.executeTakeFirst()
+		: undefined;
+	return { userId: session?.userId ?? null, participant: null };
+}
+
+export function ownedBy(db: Db, kollegiumId: string, userId: string) {
+	return db
+		.selectFrom('kollegier')
+		.select(['id', 'kind', 'status'])
+		.where('id', '=', kollegiumId)
+		.where('ownerId', '=', userId)
+		.executeTakeFirst();
 }

@@ -8,7 +8,9 @@ import {
 	kollegiumDetail,
 	ownedKollegium
 } from '../domain/kollegier.ts';
+import { forgetOriginals } from '../domain/comments.ts';
 import { progressOf } from '../domain/progress.ts';
+import { preparation } from '../domain/preparation.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
@@ -120,11 +122,20 @@ export function kollegierRoutes(deps: Deps) {
 				const to = c.req.valid('json').status;
 				if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
 				if (to === 'open') await assertReadyToOpen(deps, row);
+				if (to === 'live') {
+					// The meeting starts from closed answers and curated comments, never live input.
+					const prepared = await preparation(deps, row);
+					if (!prepared.answeringClosed) fail(409, 'answeringStillOpen');
+				}
 				await deps.db
 					.updateTable('kollegier')
 					.set({ status: to, updatedAt: deps.now().toISOString() })
 					.where('id', '=', row.id)
 					.execute();
+				if (to === 'closed') {
+					await forgetOriginals(deps.db, row.id);
+					deps.changes.meetingEnded(row.id);
+				}
 				return c.json(await kollegiumDetail(deps.db, { ...row, status: to }));
 			}
 		)

@@ -1,0 +1,72 @@
+import { KollegiumStatus, isAnswering, type Comment, type StepView } from '@kollegium/model';
+import type { KollegiumRow } from '../db/schema.ts';
+import type { Deps } from '../http/env.ts';
+import { commentsOf, takeComments } from './comments.ts';
+import { subjectsOf, toKollegium } from './kollegier.ts';
+import { buildFrame, loadMeetingContext } from './meeting.ts';
+
+export interface Preparation {
+	answeringClosed: boolean;
+	subjects: { id: string; name: string; kind: string; ready: boolean; comments: Comment[] }[];
+	/** Every step as the room would see it once revealed; hidden items say so. */
+	preview: { id: string; subjectId: string; view: StepView | null }[];
+}
+
+/** Comments are copied out of the answers the first time preparation is opened after answering closed. */
+export async function preparation(deps: Deps, row: KollegiumRow): Promise<Preparation> {
+	const kollegium = toKollegium(row);
+	const answeringClosed =
+		KollegiumStatus.parse(row.status) !== 'draft' &&
+		!isAnswering({
+			status: kollegium.status,
+			answerDeadline: kollegium.answerDeadline,
+			now: deps.now()
+		});
+	if (!answeringClosed) return { answeringClosed, subjects: [], preview: [] };
+	if (!row.commentsTakenAt)
+		await takeComments(deps.db, { kollegiumId: row.id, form: kollegium.form, now: deps.now() });
+	const [subjects, readiness, comments, context] = await Promise.all([
+		subjectsOf(deps.db, row.id),
+		deps.db
+			.selectFrom('subjects')
+			.select(['id', 'ready'])
+			.where('kollegiumId', '=', row.id)
+			.execute(),
+		commentsOf(deps.db, row.id),
+		loadMeetingContext(deps.db, row.id)
+	]);
+	const preview = context.agenda.map((step, position) => {
+		const state = { ...previewState(position), revealed: [step.id] };
+		return {
+			id: step.id,
+			subjectId: step.subjectId,
+			view: buildFrame({ context, state, present: [] }).current
+		};
+	});
+	return {
+		answeringClosed,
+		subjects: subjects.map((subject) => ({
+			id: subject.id,
+			name: subject.name,
+			kind: subject.kind,
+			ready: readiness.find((r) => r.id === subject.id)?.ready === 1,
+			comments: comments.filter((comment) => comment.subjectId === subject.id)
+		})),
+		preview
+	};
+}
+
+function previewState(position: number) {
+	const at = new Date(0).toISOString();
+	return {
+		position,
+		revealed: [],
+		showSelf: true,
+		splitByFamiliarity: false,
+		stepStartedAt: at,
+		subjectStartedAt: at,
+		speakingOrder: null,
+		hands: [],
+		version: 0
+	};
+}

@@ -1,0 +1,101 @@
+import { MeetingCommand, MeetingView, ParticipantCommand } from '@kollegium/model';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import type { Meetings } from './meetings.ts';
+import { drawOrder } from './meetings.ts';
+import { meetingRoom, ownedBy, type KollegiumSocket } from './socket.ts';
+
+const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
+
+/**
+ * The live meeting over socket.io. The control and presenter are the studierektor's (session);
+ * participants join with their invitation and can only follow and raise a hand.
+ */
+export function registerMeetingHandlers(options: {
+	socket: KollegiumSocket;
+	db: Db;
+	meetings: Meetings;
+}): void {
+	const { socket, db, meetings } = options;
+
+	socket.on('meeting:join', async (raw, ack) => {
+		if (typeof ack !== 'function') return;
+		const request = JoinRequest.safeParse(raw);
+		if (!request.success) return ack({ ok: false, error: 'validation' });
+		const { kollegiumId, view } = request.data;
+		const allowed = await mayJoin(db, socket, kollegiumId, view);
+		if (allowed !== true) return ack({ ok: false, error: allowed });
+		socket.data.meeting = { kollegiumId, drives: view !== 'participant' };
+		await socket.join(meetingRoom(kollegiumId));
+		const person =
+			view === 'participant' && socket.data.participant
+				? { participantId: socket.data.participant.id, name: socket.data.participant.name }
+				: null;
+		await meetings.join(kollegiumId, socket.id, person);
+		ack({ ok: true, data: await meetings.frame(kollegiumId) });
+	});
+
+	socket.on('meeting:command', async (raw, ack) => {
+		if (typeof ack !== 'function') return;
+		const meeting = socket.data.meeting;
+		if (!meeting?.drives || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
+		const command = MeetingCommand.safeParse(raw);
+		if (!command.success) return ack({ ok: false, error: 'validation' });
+		const c = command.data;
+		await meetings.apply(
+			meeting.kollegiumId,
+			c.type === 'drawSpeakingOrder'
+				? ({ present }) => ({ type: 'setSpeakingOrder', order: drawOrder(present) })
+				: c
+		);
+		ack({ ok: true });
+	});
+
+	socket.on('meeting:hand', async (raw, ack) => {
+		if (typeof ack !== 'function') return;
+		const meeting = socket.data.meeting;
+		const participant = socket.data.participant;
+		if (!meeting || !participant) return ack({ ok: false, error: 'forbidden' });
+		const command = ParticipantCommand.safeParse(raw);
+		if (!command.success) return ack({ ok: false, error: 'validation' });
+		await meetings.apply(
+			meeting.kollegiumId,
+			command.data.type === 'raiseHand'
+				? { type: 'raiseHand', participantId: participant.id, name: participant.name }
+				: { type: 'lowerHand', participantId: participant.id }
+		);
+		ack({ ok: true });
+	});
+
+	socket.on('disconnect', () => {
+		const meeting = socket.data.meeting;
+		if (meeting) void meetings.leave(meeting.kollegiumId, socket.id);
+	});
+}
+
+/** True, or the reason the socket may not join this meeting in this view. */
+async function mayJoin(
+	db: Db,
+	socket: KollegiumSocket,
+	kollegiumId: string,
+	view: MeetingView
+): Promise<true | string> {
+	if (view !== 'participant') {
+		if (!socket.data.userId) return 'forbidden';
+		const owned = await ownedBy(db, kollegiumId, socket.data.userId);
+		if (!owned) return 'kollegiumNotFound';
+		return owned.status === 'live' ? true : 'meetingNotLive';
+	}
+	const participant = socket.data.participant;
+	if (!participant || participant.kollegiumId !== kollegiumId) return 'forbidden';
+	const row = await db
+		.selectFrom('kollegier')
+		.select(['kind', 'status'])
+		.where('id', '=', kollegiumId)
+		.executeTakeFirst();
+	if (!row || row.status !== 'live') return 'meetingNotLive';
+	// The trainee assessed in a specialistkollegium is not in the room.
+	const isAssessedTrainee =
+		row.kind === 'specialistkollegium' && participant.roles.every((role) => role === 'trainee');
+	return isAssessedTrainee ? 'notInThisMeeting' : true;
+}

@@ -1,0 +1,142 @@
+import { randomInt } from 'node:crypto';
+import {
+	nextMeetingState,
+	type MeetingAction,
+	type MeetingFrame,
+	type MeetingState
+} from '@kollegium/model';
+import type { Db } from '../db/database.ts';
+import {
+	buildFrame,
+	loadMeetingContext,
+	loadMeetingState,
+	saveMeetingState,
+	type MeetingContext
+} from '../domain/meeting.ts';
+
+type Person = MeetingFrame['present'][number];
+
+interface Live {
+	context: MeetingContext;
+	state: MeetingState;
+	/** Connected participants by socket id. */
+	present: Map<string, Person>;
+}
+
+/**
+ * The meetings in progress, held in memory while they run and stored after every change, so a
+ * restart resumes where it was. Changes to one meeting are applied one at a time.
+ */
+export class Meetings {
+	readonly #db: Db;
+	readonly #now: () => Date;
+	readonly #publish: (kollegiumId: string, frame: MeetingFrame) => void;
+	readonly #live = new Map<string, Promise<Live>>();
+	readonly #queues = new Map<string, Promise<unknown>>();
+
+	constructor(options: {
+		db: Db;
+		now: () => Date;
+		publish: (kollegiumId: string, frame: MeetingFrame) => void;
+	}) {
+		this.#db = options.db;
+		this.#now = options.now;
+		this.#publish = options.publish;
+	}
+
+	/** The current frame, loading the meeting if this process has not seen it yet. */
+	async frame(kollegiumId: string): Promise<MeetingFrame> {
+		return this.#frameOf(await this.#load(kollegiumId));
+	}
+
+	/** Applies an action, stores the new state, then sends the frame to every client. */
+	apply(
+		kollegiumId: string,
+		action: MeetingAction | ((live: { present: Person[] }) => MeetingAction)
+	): Promise<void> {
+		return this.#serially(kollegiumId, async () => {
+			const live = await this.#load(kollegiumId);
+			const resolved =
+				typeof action === 'function' ? action({ present: [...live.present.values()] }) : action;
+			const now = this.#now();
+			const next = nextMeetingState(live.state, resolved, { agenda: live.context.agenda, now });
+			if (next === live.state) return;
+			await saveMeetingState(this.#db, kollegiumId, next, now);
+			live.state = next;
+			this.#publish(kollegiumId, this.#frameOf(live));
+		});
+	}
+
+	join(kollegiumId: string, socketId: string, person: Person | null): Promise<void> {
+		return this.#serially(kollegiumId, async () => {
+			const live = await this.#load(kollegiumId);
+			if (!person) return;
+			live.present.set(socketId, person);
+			this.#publish(kollegiumId, this.#frameOf(live));
+		});
+	}
+
+	leave(kollegiumId: string, socketId: string): Promise<void> {
+		return this.#serially(kollegiumId, async () => {
+			const live = await this.#live.get(kollegiumId);
+			if (!live?.present.delete(socketId)) return;
+			this.#publish(kollegiumId, this.#frameOf(live));
+		});
+	}
+
+	/** Answers, comments or subjects changed: rebuild the context, keep the state. */
+	invalidate(kollegiumId: string): Promise<void> {
+		return this.#serially(kollegiumId, async () => {
+			const live = await this.#live.get(kollegiumId);
+			if (!live) return;
+			live.context = await loadMeetingContext(this.#db, kollegiumId);
+			this.#publish(kollegiumId, this.#frameOf(live));
+		});
+	}
+
+	/** Forgets a meeting (it was closed); its stored state stays. */
+	forget(kollegiumId: string): void {
+		this.#live.delete(kollegiumId);
+	}
+
+	#frameOf(live: Live): MeetingFrame {
+		const present = [
+			...new Map([...live.present.values()].map((p) => [p.participantId, p])).values()
+		];
+		return buildFrame({ context: live.context, state: live.state, present });
+	}
+
+	#load(kollegiumId: string): Promise<Live> {
+		let live = this.#live.get(kollegiumId);
+		if (!live) {
+			live = (async () => {
+				const context = await loadMeetingContext(this.#db, kollegiumId);
+				const state = await loadMeetingState(this.#db, context, this.#now());
+				return { context, state, present: new Map() };
+			})();
+			live.catch(() => this.#live.delete(kollegiumId));
+			this.#live.set(kollegiumId, live);
+		}
+		return live;
+	}
+
+	#serially<T>(kollegiumId: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.#queues.get(kollegiumId) ?? Promise.resolve();
+		const run = previous.then(task, task);
+		this.#queues.set(
+			kollegiumId,
+			run.catch(() => undefined)
+		);
+		return run;
+	}
+}
+
+/** A fair random speaking order among those present (crypto-random Fisher–Yates). */
+export function drawOrder(present: readonly Person[]): Person[] {
+	const order = [...present];
+	for (let i = order.length - 1; i > 0; i -= 1) {
+		const j = randomInt(i + 1);
+		[order[i], order[j]] = [order[j] as Person, order[i] as Person];
+	}
+	return order;
+}

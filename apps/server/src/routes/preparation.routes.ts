@@ -1,0 +1,90 @@
+import { CommentEdit } from '@kollegium/model';
+import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import { editComment } from '../domain/comments.ts';
+import { ownedKollegium } from '../domain/kollegier.ts';
+import { preparation } from '../domain/preparation.ts';
+import { requireUser } from '../http/auth.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const KollegiumParam = z.object({ id: z.uuid() });
+const tags = ['Preparation'];
+
+/** Between answering and the meeting: close answering, curate comments, preview, mark ready. */
+export function preparationRoutes(deps: Deps) {
+	const owned = (c: Context<AppEnv>, id: string) =>
+		ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+
+	return new Hono<AppEnv>()
+		.use(requireUser(deps))
+		.post(
+			'/:id/close-answering',
+			describeRoute({ tags, summary: 'Close answering now, before the deadline' }),
+			validate('param', KollegiumParam),
+			async (c) => {
+				const row = await owned(c, c.req.valid('param').id);
+				if (row.status !== 'open') fail(409, 'statusNotAllowed');
+				const now = deps.now().toISOString();
+				if (Date.parse(row.answerDeadline) > Date.parse(now)) {
+					await deps.db
+						.updateTable('kollegier')
+						.set({ answerDeadline: now, updatedAt: now })
+						.where('id', '=', row.id)
+						.execute();
+				}
+				return c.json(
+					await preparation(deps, {
+						...row,
+						answerDeadline: now < row.answerDeadline ? now : row.answerDeadline
+					})
+				);
+			}
+		)
+		.get(
+			'/:id/preparation',
+			describeRoute({
+				tags,
+				summary: 'Comments to curate and a preview of what the room will see'
+			}),
+			validate('param', KollegiumParam),
+			async (c) => {
+				const row = await owned(c, c.req.valid('param').id);
+				return c.json(await preparation(deps, row));
+			}
+		)
+		.put(
+			'/:id/comments/:commentId',
+			describeRoute({ tags, summary: 'Hide, rephrase, merge or theme a comment' }),
+			validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
+			validate('json', CommentEdit),
+			async (c) => {
+				const { id, commentId } = c.req.valid('param');
+				const row = await owned(c, id);
+				if (!['open', 'live'].includes(row.status)) fail(409, 'statusNotAllowed');
+				await editComment(deps.db, { kollegiumId: row.id, commentId, edit: c.req.valid('json') });
+				deps.changes.meetingChanged(row.id);
+				return c.json(await preparation(deps, row));
+			}
+		)
+		.put(
+			'/:id/subjects/:subjectId/ready',
+			describeRoute({ tags, summary: 'Mark a subject prepared (or not)' }),
+			validate('param', z.object({ id: z.uuid(), subjectId: z.uuid() })),
+			validate('json', z.object({ ready: z.boolean() })),
+			async (c) => {
+				const { id, subjectId } = c.req.valid('param');
+				const row = await owned(c, id);
+				const result = await deps.db
+					.updateTable('subjects')
+					.set({ ready: c.req.valid('json').ready ? 1 : 0 })
+					.where('id', '=', subjectId)
+					.where('kollegiumId', '=', row.id)
+					.executeTakeFirst();
+				if (Number(result.numUpdatedRows) === 0) fail(404, 'subjectNotFound');
+				return c.json(await preparation(deps, row));
+			}
+		);
+}

@@ -1,0 +1,527 @@
+import { describe, expect, it } from 'vitest';
+import type { Step } from './agenda.ts';
+import {
+	initialMeetingState,
+	isRevealed,
+	MeetingCommand,
+	MeetingState,
+	nextMeetingState,
+	ParticipantCommand,
+	type MeetingAction
+} from './meeting.ts';
+
+const ANNA = '00000000-0000-4000-8000-000000000001';
+const BO = '00000000-0000-4000-8000-000000000002';
+const ASTRID = '00000000-0000-4000-8000-0000000000a1';
+const BERTIL = '00000000-0000-4000-8000-0000000000a2';
+
+function step(kind: Step['kind'], subjectId: string, sectionId: string | null = null): Step {
+	return { id: [kind, subjectId, sectionId].filter(Boolean).join(':'), kind, subjectId, sectionId };
+}
+
+const agenda: Step[] = [
+	step('intro', ANNA),
+	step('ratings', ANNA, 'kliniskt'),
+	step('comments', ANNA, 'kliniskt'),
+	step('discussion', ANNA),
+	step('intro', BO),
+	step('ratings', BO, 'kliniskt'),
+	step('discussion', BO)
+];
+const ids = agenda.map((entry) => entry.id);
+
+const start = new Date('2025-03-10T13:00:00.000Z');
+const later = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+
+/** Applies actions in turn, one minute apart, starting a minute after the meeting began. */
+function run(actions: MeetingAction[], state = initialMeetingState({ agenda, now: start })) {
+	return actions.reduce(
+		(current, action, index) =>
+			nextMeetingState(current, action, { agenda, now: later(index + 1) }),
+		state
+	);
+}
+
+function at(position: number): MeetingState {
+	return run([{ type: 'goto', position }]);
+}
+
+describe('initialMeetingState', () => {
+	it('starts at the first step, version 0, with the clocks at now', () => {
+		expect(initialMeetingState({ agenda, now: start })).toEqual({
+			position: 0,
+			revealed: [ids[0]],
+			showSelf: false,
+			splitByFamiliarity: false,
+			stepStartedAt: '2025-03-10T13:00:00.000Z',
+			subjectStartedAt: '2025-03-10T13:00:00.000Z',
+			speakingOrder: null,
+			hands: [],
+			version: 0
+		});
+	});
+
+	it('reveals nothing when the first step holds answers', () => {
+		const state = initialMeetingState({ agenda: agenda.slice(1), now: start });
+		expect(state.revealed).toEqual([]);
+	});
+
+	it('reveals nothing for an empty agenda', () => {
+		expect(initialMeetingState({ agenda: [], now: start }).revealed).toEqual([]);
+	});
+
+	it('is accepted by the MeetingState schema', () => {
+		expect(MeetingState.safeParse(initialMeetingState({ agenda, now: start })).success).toBe(true);
+	});
+});
+
+describe('nextMeetingState: moving', () => {
+	const cases: { name: string; from: number; action: MeetingAction; expected: number }[] = [
+		{ name: 'next moves one step forward', from: 0, action: { type: 'next' }, expected: 1 },
+		{ name: 'previous moves one step back', from: 3, action: { type: 'previous' }, expected: 2 },
+		{
+			name: 'goto moves to any step',
+			from: 1,
+			action: { type: 'goto', position: 5 },
+			expected: 5
+		},
+		{
+			name: 'goto can move backwards',
+			from: 5,
+			action: { type: 'goto', position: 0 },
+			expected: 0
+		},
+		{
+			name: 'goto can reach the last step',
+			from: 0,
+			action: { type: 'goto', position: agenda.length - 1 },
+			expected: agenda.length - 1
+		}
+	];
+	for (const { name, from, action, expected } of cases) {
+		it(name, () => {
+			const result = run([action], at(from));
+			expect(result.position).toBe(expected);
+		});
+	}
+
+	const noMoves: { name: string; from: number; action: MeetingAction }[] = [
+		{ name: 'next on the last step', from: agenda.length - 1, action: { type: 'next' } },
+		{ name: 'previous on the first step', from: 0, action: { type: 'previous' } },
+		{ name: 'goto past the end', from: 2, action: { type: 'goto', position: agenda.length } },
+		{ name: 'goto far past the end', from: 2, action: { type: 'goto', position: 1000 } },
+		{ name: 'goto a negative position', from: 2, action: { type: 'goto', position: -1 } },
+		{ name: 'goto the current step', from: 2, action: { type: 'goto', position: 2 } }
+	];
+	for (const { name, from, action } of noMoves) {
+		it(`changes nothing for ${name}`, () => {
+			const state = at(from);
+			const result = nextMeetingState(state, action, { agenda, now: later(30) });
+			expect(result).toBe(state);
+			expect(result.version).toBe(state.version);
+		});
+	}
+
+	it('changes nothing when moving on an empty agenda', () => {
+		const state = initialMeetingState({ agenda: [], now: start });
+		for (const action of [{ type: 'next' }, { type: 'previous' }] as const) {
+			expect(nextMeetingState(state, action, { agenda: [], now: later(1) })).toBe(state);
+		}
+	});
+
+	it('reveals an intro or a discussion as soon as the meeting reaches it', () => {
+		const state = run([
+			{ type: 'goto', position: 3 },
+			{ type: 'goto', position: 4 }
+		]);
+		expect(state.revealed).toEqual([ids[0], ids[3], ids[4]]);
+	});
+
+	it('never reveals a ratings or comments step by moving to it', () => {
+		const state = run([
+			{ type: 'next' },
+			{ type: 'next' },
+			{ type: 'goto', position: 5 },
+			{ type: 'previous' },
+			{ type: 'next' }
+		]);
+		for (const position of [1, 2, 5]) {
+			expect(state.revealed).not.toContain(ids[position]);
+		}
+	});
+
+	it('walks through the whole agenda revealing only intros and discussions', () => {
+		const state = run(agenda.slice(1).map(() => ({ type: 'next' }) as const));
+		expect(state.position).toBe(agenda.length - 1);
+		expect([...state.revealed].sort()).toEqual(
+			agenda
+				.filter((entry) => entry.kind === 'intro' || entry.kind === 'discussion')
+				.map((entry) => entry.id)
+				.sort()
+		);
+	});
+
+	it('does not list a step as revealed twice when the meeting returns to it', () => {
+		const state = run([
+			{ type: 'next' },
+			{ type: 'previous' },
+			{ type: 'next' },
+			{ type: 'previous' }
+		]);
+		expect(state.revealed).toEqual([ids[0]]);
+	});
+
+	it('keeps a revealed ratings step revealed when the meeting moves away and back', () => {
+		const state = run([
+			{ type: 'next' },
+			{ type: 'reveal' },
+			{ type: 'next' },
+			{ type: 'previous' }
+		]);
+		expect(state.position).toBe(1);
+		expect(state.revealed).toContain(ids[1]);
+	});
+
+	it('restarts the step clock on every move', () => {
+		const state = run([{ type: 'next' }, { type: 'next' }]);
+		expect(state.stepStartedAt).toBe(later(2).toISOString());
+	});
+
+	it('keeps the subject clock while moving within a subject', () => {
+		const state = run([{ type: 'next' }, { type: 'next' }, { type: 'previous' }]);
+		expect(state.subjectStartedAt).toBe(start.toISOString());
+		expect(state.stepStartedAt).toBe(later(3).toISOString());
+	});
+
+	it('restarts the subject clock when the meeting moves to another subject', () => {
+		const state = run([{ type: 'goto', position: 3 }, { type: 'next' }, { type: 'next' }]);
+		expect(state.position).toBe(5);
+		expect(state.subjectStartedAt).toBe(later(2).toISOString());
+		expect(state.stepStartedAt).toBe(later(3).toISOString());
+	});
+
+	it('restarts the subject clock when going back to the previous subject', () => {
+		const state = run([{ type: 'goto', position: 4 }, { type: 'previous' }]);
+		expect(state.subjectStartedAt).toBe(later(2).toISOString());
+	});
+
+	it('clears the speaking order on every move', () => {
+		const order = [{ participantId: ASTRID, name: 'Astrid' }];
+		const state = run([{ type: 'setSpeakingOrder', order }, { type: 'next' }]);
+		expect(state.speakingOrder).toBeNull();
+	});
+
+	it('keeps raised hands when moving', () => {
+		const state = run([
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'next' }
+		]);
+		expect(state.hands).toEqual([{ participantId: ASTRID, name: 'Astrid' }]);
+	});
+
+	it('keeps the self and split toggles when moving', () => {
+		const state = run([{ type: 'toggleSelf' }, { type: 'toggleSplit' }, { type: 'next' }]);
+		expect(state).toMatchObject({ showSelf: true, splitByFamiliarity: true });
+	});
+});
+
+describe('nextMeetingState: revealing', () => {
+	it('reveals the current step and only that one', () => {
+		const state = run([{ type: 'next' }, { type: 'reveal' }]);
+		expect(state.revealed).toEqual([ids[0], ids[1]]);
+		expect(state.revealed).not.toContain(ids[2]);
+	});
+
+	it('changes nothing when the current step is already revealed', () => {
+		const state = at(1);
+		const revealed = run([{ type: 'reveal' }], state);
+		const again = nextMeetingState(revealed, { type: 'reveal' }, { agenda, now: later(9) });
+		expect(again).toBe(revealed);
+		expect(again.version).toBe(revealed.version);
+	});
+
+	it('changes nothing when revealing an intro the meeting has already shown', () => {
+		const state = initialMeetingState({ agenda, now: start });
+		expect(nextMeetingState(state, { type: 'reveal' }, { agenda, now: later(1) })).toBe(state);
+	});
+
+	it('changes nothing when revealing on an empty agenda', () => {
+		const state = initialMeetingState({ agenda: [], now: start });
+		expect(nextMeetingState(state, { type: 'reveal' }, { agenda: [], now: later(1) })).toBe(state);
+	});
+
+	it('does not move the meeting or restart its clocks', () => {
+		const before = at(1);
+		const after = run([{ type: 'reveal' }], before);
+		expect(after.position).toBe(1);
+		expect(after.stepStartedAt).toBe(before.stepStartedAt);
+		expect(after.subjectStartedAt).toBe(before.subjectStartedAt);
+	});
+});
+
+describe('nextMeetingState: version', () => {
+	const changes: { name: string; actions: MeetingAction[] }[] = [
+		{ name: 'next', actions: [{ type: 'next' }] },
+		{ name: 'goto', actions: [{ type: 'goto', position: 4 }] },
+		{ name: 'reveal', actions: [{ type: 'next' }, { type: 'reveal' }] },
+		{ name: 'toggleSelf', actions: [{ type: 'toggleSelf' }] },
+		{ name: 'toggleSplit', actions: [{ type: 'toggleSplit' }] },
+		{ name: 'restartTimer', actions: [{ type: 'restartTimer' }] },
+		{
+			name: 'setSpeakingOrder',
+			actions: [{ type: 'setSpeakingOrder', order: [{ participantId: ASTRID, name: 'Astrid' }] }]
+		},
+		{
+			name: 'raiseHand',
+			actions: [{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]
+		}
+	];
+	for (const { name, actions } of changes) {
+		it(`goes up by exactly one for ${name}`, () => {
+			const before = run(actions.slice(0, -1));
+			const last = actions.at(-1);
+			if (!last) throw new Error('no action');
+			const after = nextMeetingState(before, last, { agenda, now: later(20) });
+			expect(after).not.toBe(before);
+			expect(after.version).toBe(before.version + 1);
+		});
+	}
+
+	it('counts every effective change of a sequence once', () => {
+		const state = run([
+			{ type: 'next' },
+			{ type: 'reveal' },
+			{ type: 'reveal' },
+			{ type: 'previous' },
+			{ type: 'previous' },
+			{ type: 'toggleSelf' },
+			{ type: 'clearSpeakingOrder' },
+			{ type: 'lowerHand', participantId: ASTRID }
+		]);
+		expect(state.version).toBe(4);
+	});
+
+	it('does not change the state it is given', () => {
+		const state = at(1);
+		const copy = structuredClone(state);
+		run(
+			[
+				{ type: 'reveal' },
+				{ type: 'next' },
+				{ type: 'toggleSelf' },
+				{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }
+			],
+			state
+		);
+		expect(state).toEqual(copy);
+	});
+
+	it('keeps every state it produces valid for the MeetingState schema', () => {
+		let state = initialMeetingState({ agenda, now: start });
+		const actions: MeetingAction[] = [
+			{ type: 'next' },
+			{ type: 'reveal' },
+			{ type: 'setSpeakingOrder', order: [{ participantId: BERTIL, name: 'Bertil' }] },
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'goto', position: 6 },
+			{ type: 'restartTimer' }
+		];
+		for (const [index, action] of actions.entries()) {
+			state = nextMeetingState(state, action, { agenda, now: later(index + 1) });
+			expect(MeetingState.safeParse(state).success).toBe(true);
+		}
+	});
+});
+
+describe('nextMeetingState: toggles and timer', () => {
+	it('toggles showing the self-assessment on and off', () => {
+		expect(run([{ type: 'toggleSelf' }]).showSelf).toBe(true);
+		expect(run([{ type: 'toggleSelf' }, { type: 'toggleSelf' }]).showSelf).toBe(false);
+	});
+
+	it('toggles splitting by familiarity on and off', () => {
+		expect(run([{ type: 'toggleSplit' }]).splitByFamiliarity).toBe(true);
+		expect(run([{ type: 'toggleSplit' }, { type: 'toggleSplit' }]).splitByFamiliarity).toBe(false);
+	});
+
+	it('restarts the step clock but not the subject clock', () => {
+		const state = run([{ type: 'next' }, { type: 'restartTimer' }]);
+		expect(state.position).toBe(1);
+		expect(state.stepStartedAt).toBe(later(2).toISOString());
+		expect(state.subjectStartedAt).toBe(start.toISOString());
+	});
+});
+
+describe('nextMeetingState: speaking order and hands', () => {
+	const order = [
+		{ participantId: BERTIL, name: 'Bertil' },
+		{ participantId: ASTRID, name: 'Astrid' }
+	];
+
+	it('sets the speaking order the server drew', () => {
+		expect(run([{ type: 'setSpeakingOrder', order }]).speakingOrder).toEqual(order);
+	});
+
+	it('clears the speaking order', () => {
+		const state = run([{ type: 'setSpeakingOrder', order }, { type: 'clearSpeakingOrder' }]);
+		expect(state.speakingOrder).toBeNull();
+	});
+
+	it('changes nothing when clearing a speaking order that is not there', () => {
+		const state = at(1);
+		expect(nextMeetingState(state, { type: 'clearSpeakingOrder' }, { agenda, now: later(9) })).toBe(
+			state
+		);
+	});
+
+	it('adds raised hands in the order they were raised', () => {
+		const state = run([
+			{ type: 'raiseHand', participantId: BERTIL, name: 'Bertil' },
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }
+		]);
+		expect(state.hands).toEqual(order);
+	});
+
+	it('changes nothing when a hand already raised is raised again', () => {
+		const state = run([{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]);
+		const again = nextMeetingState(
+			state,
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ agenda, now: later(9) }
+		);
+		expect(again).toBe(state);
+		expect(again.hands).toHaveLength(1);
+	});
+
+	it('lowers only the hand asked for', () => {
+		const state = run([
+			{ type: 'raiseHand', participantId: BERTIL, name: 'Bertil' },
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'lowerHand', participantId: BERTIL }
+		]);
+		expect(state.hands).toEqual([{ participantId: ASTRID, name: 'Astrid' }]);
+	});
+
+	it('changes nothing when lowering a hand that is not raised', () => {
+		const state = run([{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]);
+		const result = nextMeetingState(
+			state,
+			{ type: 'lowerHand', participantId: BERTIL },
+			{ agenda, now: later(9) }
+		);
+		expect(result).toBe(state);
+		expect(result.version).toBe(state.version);
+	});
+
+	it('changes nothing when lowering a hand twice', () => {
+		const lowered = run([
+			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'lowerHand', participantId: ASTRID }
+		]);
+		expect(
+			nextMeetingState(
+				lowered,
+				{ type: 'lowerHand', participantId: ASTRID },
+				{ agenda, now: later(9) }
+			)
+		).toBe(lowered);
+	});
+});
+
+describe('isRevealed', () => {
+	it('is true for a revealed step and false for one not yet revealed', () => {
+		const state = initialMeetingState({ agenda, now: start });
+		expect(isRevealed(state, agenda[0])).toBe(true);
+		expect(isRevealed(state, agenda[1])).toBe(false);
+	});
+
+	it('is false for no step', () => {
+		expect(isRevealed(initialMeetingState({ agenda, now: start }), undefined)).toBe(false);
+	});
+});
+
+describe('MeetingCommand', () => {
+	const cases: { name: string; input: unknown; valid: boolean }[] = [
+		{ name: 'accepts next', input: { type: 'next' }, valid: true },
+		{ name: 'accepts previous', input: { type: 'previous' }, valid: true },
+		{ name: 'accepts goto a position', input: { type: 'goto', position: 3 }, valid: true },
+		{ name: 'accepts goto the first position', input: { type: 'goto', position: 0 }, valid: true },
+		{
+			name: 'rejects goto a negative position',
+			input: { type: 'goto', position: -1 },
+			valid: false
+		},
+		{
+			name: 'rejects goto a fractional position',
+			input: { type: 'goto', position: 1.5 },
+			valid: false
+		},
+		{ name: 'rejects goto without a position', input: { type: 'goto' }, valid: false },
+		{
+			name: 'rejects goto a position as text',
+			input: { type: 'goto', position: '2' },
+			valid: false
+		},
+		{ name: 'accepts reveal', input: { type: 'reveal' }, valid: true },
+		{ name: 'accepts toggleSelf', input: { type: 'toggleSelf' }, valid: true },
+		{ name: 'accepts toggleSplit', input: { type: 'toggleSplit' }, valid: true },
+		{ name: 'accepts drawSpeakingOrder', input: { type: 'drawSpeakingOrder' }, valid: true },
+		{ name: 'accepts clearSpeakingOrder', input: { type: 'clearSpeakingOrder' }, valid: true },
+		{
+			name: 'accepts lowering a participant’s hand',
+			input: { type: 'lowerHand', participantId: ASTRID },
+			valid: true
+		},
+		{
+			name: 'rejects lowering a hand of something not an id',
+			input: { type: 'lowerHand', participantId: 'astrid' },
+			valid: false
+		},
+		{ name: 'accepts restartTimer', input: { type: 'restartTimer' }, valid: true },
+		{ name: 'rejects an unknown type', input: { type: 'revealAll' }, valid: false },
+		{ name: 'rejects a command without a type', input: {}, valid: false },
+		{ name: 'rejects something not an object', input: 'next', valid: false },
+		{
+			name: 'rejects setting a speaking order, which only the server draws',
+			input: { type: 'setSpeakingOrder', order: [] },
+			valid: false
+		},
+		{
+			name: 'rejects raising someone’s hand',
+			input: { type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			valid: false
+		}
+	];
+	for (const { name, input, valid } of cases) {
+		it(name, () => {
+			expect(MeetingCommand.safeParse(input).success).toBe(valid);
+		});
+	}
+});
+
+describe('ParticipantCommand', () => {
+	const cases: { name: string; input: unknown; valid: boolean }[] = [
+		{ name: 'accepts raising one’s hand', input: { type: 'raiseHand' }, valid: true },
+		{ name: 'accepts lowering one’s own hand', input: { type: 'lowerOwnHand' }, valid: true },
+		...['next', 'previous', 'reveal', 'toggleSelf', 'drawSpeakingOrder', 'restartTimer'].map(
+			(type) => ({ name: `rejects the facilitator's ${type}`, input: { type }, valid: false })
+		),
+		{
+			name: 'rejects lowering another participant’s hand',
+			input: { type: 'lowerHand', participantId: ASTRID },
+			valid: false
+		},
+		{ name: 'rejects an unknown type', input: { type: 'shout' }, valid: false }
+	];
+	for (const { name, input, valid } of cases) {
+		it(name, () => {
+			expect(ParticipantCommand.safeParse(input).success).toBe(valid);
+		});
+	}
+
+	it('drops a participant id or name sent along, so nobody raises a hand as someone else', () => {
+		expect(
+			ParticipantCommand.parse({ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' })
+		).toEqual({ type: 'raiseHand' });
+	});
+});

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Step } from './agenda.ts';
+
+const Person = z.object({ participantId: z.uuid(), name: z.string() });
+
+/** The meeting as the server holds it and stores after every change. Clients render it. */
+export const MeetingState = z.object({
+	/** Index into the agenda. */
+	position: z.int().min(0),
+	/** Ids of the steps whose content the room has been shown. */
+	revealed: z.array(z.string()),
+	showSelf: z.boolean(),
+	splitByFamiliarity: z.boolean(),
+	stepStartedAt: z.iso.datetime(),
+	subjectStartedAt: z.iso.datetime(),
+	speakingOrder: z.array(Person).nullable(),
+	hands: z.array(Person),
+	/** Counts every change, so a client can tell a stale frame from a fresh one. */
+	version: z.int().min(0)
+});
+export type MeetingState = z.infer<typeof MeetingState>;
+
+/** What the facilitator's control (or the presenter's keys) may send. */
+export const MeetingCommand = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('next') }),
+	z.object({ type: z.literal('previous') }),
+	z.object({ type: z.literal('goto'), position: z.int().min(0) }),
+	z.object({ type: z.literal('reveal') }),
+	z.object({ type: z.literal('toggleSelf') }),
+	z.object({ type: z.literal('toggleSplit') }),
+	z.object({ type: z.literal('drawSpeakingOrder') }),
+	z.object({ type: z.literal('clearSpeakingOrder') }),
+	z.object({ type: z.literal('lowerHand'), participantId: z.uuid() }),
+	z.object({ type: z.literal('restartTimer') })
+]);
+export type MeetingCommand = z.infer<typeof MeetingCommand>;
+
+/** What a participant may send: their own hand, nothing else. */
+export const ParticipantCommand = z.discriminatedUnion('type', [
+	z.object({ type: z.literal('raiseHand') }),
+	z.object({ type: z.literal('lowerOwnHand') })
+]);
+export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+
+/** Every change the reducer knows; randomness and identities are filled in by the server. */
+export type MeetingAction =
+	| Exclude<MeetingCommand, { type: 'drawSpeakingOrder' }>
+	| { type: 'setSpeakingOrder'; order: z.infer<typeof Person>[] }
+	| { type: 'raiseHand'; participantId: string; name: string };
+
+/** Steps that hold nothing from the answers are shown as soon as the meeting reaches them. */
+const openSteps: ReadonlySet<Step['kind']> = new Set(['intro', 'discussion']);
+
+export function initialMeetingState(options: { agenda: readonly Step[]; now: Date }): MeetingState {
+	const at = options.now.toISOString();
+	const first = options.agenda[0];
+	return {
+		position: 0,
+		revealed: first && openSteps.has(first.kind) ? [first.id] : [],
+		showSelf: false,
+		splitByFamiliarity: false,
+		stepStartedAt: at,
+		subjectStartedAt: at,
+		speakingOrder: null,
+		hands: [],
+		version: 0
+	};
+}
+
+/** The meeting after one action. Pure: the agenda and the clock are passed in. */
+export function nextMeetingState(
+	state: MeetingState,
+	action: MeetingAction,
+	context: { agenda: readonly Step[]; now: Date }
+): MeetingState {
+	const changed = apply(state, action, context);
+	return changed === state ? state : { ...changed, version: state.version + 1 };
+}
+
+function apply(
+	state: MeetingState,
+	action: MeetingAction,
+	context: { agenda: readonly Step[]; now: Date }
+): MeetingState {
+	const { agenda, now } = context;
+	const current = agenda[state.position];
+	switch (action.type) {
+		case 'next':
+			return moveTo(state, state.position + 1, context);
+		case 'previous':
+			return moveTo(state, state.position - 1, context);
+		case 'goto':
+			return moveTo(state, action.position, context);
+		case 'reveal':
+			if (!current || state.revealed.includes(current.id)) return state;
+			return { ...state, revealed: [...state.revealed, current.id] };
+		case 'toggleSelf':
+			return { ...state, showSelf: !state.showSelf };
+		case 'toggleSplit':
+			return { ...state, splitByFamiliarity: !state.splitByFamiliarity };
+		case 'setSpeakingOrder':
+			return { ...state, speakingOrder: action.order };
+		case 'clearSpeakingOrder':
+			return state.speakingOrder === null ? state : { ...state, speakingOrder: null };
+		case 'raiseHand':
+			if (state.hands.some((hand) => hand.participantId === action.participantId)) return state;
+			return {
+				...state,
+				hands: [...state.hands, { participantId: action.participantId, name: action.name }]
+			};
+		case 'lowerHand':
+			if (!state.hands.some((hand) => hand.participantId === action.participantId)) return state;
+			return {
+				...state,
+				hands: state.hands.filter((hand) => hand.participantId !== action.participantId)
+			};
+		case 'restartTimer':
+			return { ...state, stepStartedAt: now.toISOString() };
+	}
+}
+
+function moveTo(
+	state: MeetingState,
+	position: number,
+	context: { agenda: readonly Step[]; now: Date }
+): MeetingState {
+	const { agenda, now } = context;
+	const target = agenda[position];
+	if (!target || position === state.position) return state;
+	const at = now.toISOString();
+	const newSubject = agenda[state.position]?.subjectId !== target.subjectId;
+	const revealed =
+		openSteps.has(target.kind) && !state.revealed.includes(target.id)
+			? [...state.revealed, target.id]
+			: state.revealed;
+	return {
+		...state,
+		position,
+		revealed,
+		stepStartedAt: at,
+		subjectStartedAt: newSubject ? at : state.subjectStartedAt,
+		speakingOrder: null
+	};
+}
+
+/** Whether the step at a position has been shown to the room. */
+export function isRevealed(state: MeetingState, step: Step | undefined): boolean {
+	return step !== undefined && state.revealed.includes(step.id);
+}

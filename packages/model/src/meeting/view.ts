@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import {
+	aggregateSubject,
+	distribution,
+	Distribution,
+	ItemAggregate,
+	meetsMinimum
+} from '../aggregate.ts';
+import type { Subject } from '../kollegium.ts';
+import type { Answers } from '../response.ts';
+import { AnswerValue } from '../response.ts';
+import { LocalizedText } from '../text.ts';
+import {
+	itemsOf,
+	respondentRole,
+	scaleOf,
+	sectionsFor,
+	type ChoiceItem,
+	type RatingItem,
+	type Template
+} from '../template.ts';
+import { monthOfTraining } from '../training.ts';
+import type { Step } from './agenda.ts';
+import { RevealedComment, revealableComments, type Comment } from './comments.ts';
+
+const SubjectHeader = z.strictObject({
+	kind: z.enum(['trainee', 'clinic', 'supervisor']),
+	name: z.string(),
+	specialty: z.string().nullable(),
+	monthOfTraining: z.int().nullable()
+});
+
+const RatedItem = z.strictObject({
+	itemId: z.string(),
+	text: LocalizedText,
+	steps: z.array(z.strictObject({ value: z.int(), label: LocalizedText })),
+	aggregate: ItemAggregate,
+	/** The trainee's own answer, when the studierektor shows the self-assessment. */
+	self: AnswerValue.nullable(),
+	/** Per "how much have you worked with the trainee": a group below k shows nothing. */
+	split: z
+		.array(z.strictObject({ label: LocalizedText, distribution: Distribution.nullable() }))
+		.nullable()
+});
+
+/** What a screen shows for one revealed step. Strict: nothing else can ride along. */
+export const StepView = z.discriminatedUnion('kind', [
+	z.strictObject({
+		kind: z.literal('intro'),
+		subject: SubjectHeader,
+		respondents: z.int().nullable(),
+		k: z.int()
+	}),
+	z.strictObject({
+		kind: z.literal('ratings'),
+		subject: SubjectHeader,
+		title: LocalizedText,
+		items: z.array(RatedItem)
+	}),
+	z.strictObject({
+		kind: z.literal('comments'),
+		subject: SubjectHeader,
+		title: LocalizedText,
+		comments: z.array(RevealedComment)
+	}),
+	z.strictObject({ kind: z.literal('discussion'), subject: SubjectHeader })
+]);
+export type StepView = z.infer<typeof StepView>;
+
+export interface ViewInput {
+	step: Step;
+	form: Template;
+	subject: Subject;
+	startsAt: string;
+	k: number;
+	/** Submitted, non-declined answers of the assessors (or trainees), without authors. */
+	answers: readonly Answers[];
+	/** The trainee's submitted self-assessment, if any. */
+	selfAnswers: Answers | null;
+	/** This step's curated comments, already in the meeting's stable shuffled order. */
+	comments: readonly Comment[];
+	showSelf: boolean;
+	splitByFamiliarity: boolean;
+}
+
+/** The content of one step for the room. Applies k to the subject, every item and every group. */
+export function buildStepView(input: ViewInput): StepView {
+	const subject = header(input);
+	const sections = sectionsFor({
+		form: input.form,
+		about: input.subject.kind,
+		role: respondentRole(input.subject.kind)
+	});
+	const responses = input.answers.map((answers) => ({ answers, declined: false }));
+	switch (input.step.kind) {
+		case 'intro': {
+			const aggregate = aggregateSubject({ form: input.form, sections, responses, k: input.k });
+			return { kind: 'intro', subject, respondents: aggregate.respondents, k: input.k };
+		}
+		case 'discussion':
+			return { kind: 'discussion', subject };
+		case 'comments': {
+			const section = sections.find((s) => s.id === input.step.sectionId);
+			const enough = meetsMinimum({ n: input.answers.length, k: input.k });
+			return {
+				kind: 'comments',
+				subject,
+				title: section?.title ?? { sv: '' },
+				comments: enough ? revealableComments(input.comments) : []
+			};
+		}
+		case 'ratings':
+			return ratingsView(input, subject, sections, responses);
+	}
+}
+
+function ratingsView(
+	input: ViewInput,
+	subject: z.infer<typeof SubjectHeader>,
+	sections: ReturnType<typeof sectionsFor>,
+	responses: { answers: Answers; declined: boolean }[]
+): StepView {
+	const section = sections.find((s) => s.id === input.step.sectionId);
+	if (!section) return { kind: 'ratings', subject, title: { sv: '' }, items: [] };
+	const aggregate = aggregateSubject({
+		form: input.form,
+		sections: [section],
+		responses,
+		k: input.k
+	});
+	const familiarity = itemsOf(sections).find(
+		(item): item is ChoiceItem => item.type === 'choice' && item.purpose === 'familiarity'
+	);
+	const items = section.items.flatMap((item) => {
+		if (item.type !== 'rating') return [];
+		const itemAggregate = aggregate.items.find((entry) => entry.itemId === item.id);
+		if (!itemAggregate) return [];
+		const steps = scaleOf(input.form, item).steps;
+		const split =
+			input.splitByFamiliarity && familiarity && !itemAggregate.hidden
+				? splitBy({ form: input.form, item, familiarity, responses, k: input.k })
+				: null;
+		const self = input.showSelf && input.selfAnswers ? (input.selfAnswers[item.id] ?? null) : null;
+		return [{ itemId: item.id, text: item.text, steps, aggregate: itemAggregate, self, split }];
+	});
+	return { kind: 'ratings', subject, title: section.title, items };
+}
+
+/**
+ * One item's distribution per familiarity group. A group below k shows nothing; and since the
+ * total is shown too, whatever is not shown must together reach k, or subtracting the shown
+ * groups from the total would expose it: then no group is shown.
+ */
+export function splitBy(options: {
+	form: Template;
+	item: RatingItem;
+	familiarity: ChoiceItem;
+	responses: readonly { answers: Answers }[];
+	k: number;
+}): { label: LocalizedText; distribution: Distribution | null }[] {
+	const { form, item, familiarity, responses, k } = options;
+	const steps = scaleOf(form, item).steps.map((step) => step.value);
+	const groups = familiarity.options.map((option) => {
+		const values = responses
+			.filter((response) => response.answers[familiarity.id] === option.value)
+			.map((response) => response.answers[item.id])
+			.filter((value): value is AnswerValue => value !== undefined && value !== '');
+		return { label: option.label, distribution: distribution({ steps, values }) };
+	});
+	// Everything not shown (small groups, and ratings whose author skipped the familiarity
+	// question) can be found as the total minus the shown groups: that rest must reach k too.
+	const total = responses
+		.map((response) => response.answers[item.id])
+		.filter((value) => typeof value === 'number').length;
+	const shown = groups.filter((group) => meetsMinimum({ n: group.distribution.n, k }));
+	const rest = total - shown.reduce((sum, group) => sum + group.distribution.n, 0);
+	const safe = rest === 0 || meetsMinimum({ n: rest, k });
+	return groups.map((group) => ({
+		label: group.label,
+		distribution: safe && shown.includes(group) ? group.distribution : null
+	}));
+}
+
+function header(input: ViewInput): z.infer<typeof SubjectHeader> {
+	const { subject } = input;
+	return {
+		kind: subject.kind,
+		name: subject.name,
+		specialty: subject.specialty,
+		monthOfTraining: subject.stStart
+			? monthOfTraining({
+					stStart: subject.stStart,
+					at: input.startsAt,
+					monthsOfLeave: subject.monthsOfLeave
+				})
+			: null
+	};
+}
