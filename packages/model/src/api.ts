@@ -3,6 +3,8 @@ import { Kollegium, Participant, Subject } from './kollegium.ts';
 import { Answers, ResponseStatus } from './response.ts';
 import { FormRole, Template } from './template.ts';
 import { Locale } from './text.ts';
+import { Comment } from './meeting/comments.ts';
+import { StepView } from './meeting/view.ts';
 
 /** Every 4xx answer of the API: a summary and the fields at fault. */
 export const ApiError = z.object({
@@ -139,3 +141,20 @@ export const RespondentView = z.object({
 export type RespondentView = z.infer<typeof RespondentView>;
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string() });
+
+/** Between answering and the meeting: comments to curate and a preview of every step. */
+export const Preparation = z.object({
+	answeringClosed: z.boolean(),
+	subjects: z.array(
+		z.object({
+			id: z.uuid(),
+			name: z.string(),
+			kind: z.string(),
+			ready: z.boolean(),
+			comments: z.array(Comment)
+		})
+	),
+	/** Every step as the room would see it once revealed; hidden items say so. */
+	preview: z.array(z.object({ id: z.string(), subjectId: z.uuid(), view: StepView.nullable() }))
+});
+export type Preparation = z.infer<typeof Preparation>;

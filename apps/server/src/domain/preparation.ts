@@ -1,16 +1,9 @@
-import { KollegiumStatus, isAnswering, type Comment, type StepView } from '@kollegium/model';
+import { KollegiumStatus, isAnswering, type Preparation } from '@kollegium/model';
 import type { KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { commentsOf, takeComments } from './comments.ts';
 import { subjectsOf, toKollegium } from './kollegier.ts';
 import { buildFrame, loadMeetingContext } from './meeting.ts';
-
-export interface Preparation {
-	answeringClosed: boolean;
-	subjects: { id: string; name: string; kind: string; ready: boolean; comments: Comment[] }[];
-	/** Every step as the room would see it once revealed; hidden items say so. */
-	preview: { id: string; subjectId: string; view: StepView | null }[];
-}
 
 /** Comments are copied out of the answers the first time preparation is opened after answering closed. */
 export async function preparation(deps: Deps, row: KollegiumRow): Promise<Preparation> {
