@@ -100,3 +100,27 @@ describe('a live meeting with presenter, control and two participants', () => {
 		expect(await control.getByRole('heading', { level: 1 }).textContent()).toBe(heading);
 	});
 });
+
+describe('the API documentation page', () => {
+	it('renders the operations in a real browser under its content security policy', async () => {
+		const server = await startTestServer();
+		const browser = await launchBrowser();
+		try {
+			const { page, errors } = await newPerson(browser);
+			const blocked: string[] = [];
+			page.on(
+				'console',
+				(message) =>
+					message.text().includes('Content Security Policy') && blocked.push(message.text())
+			);
+			await page.goto(`${server.url}/api/docs`);
+			await page.locator('.opblock').first().waitFor();
+			expect(await page.locator('.opblock').count()).toBeGreaterThan(10);
+			expect(blocked).toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	});
+});

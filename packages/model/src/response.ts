@@ -25,7 +25,12 @@ export const ResponseInput = z.object({
 	/** "I cannot assess this trainee" (or: I have not worked with this supervisor). */
 	declined: z.boolean().default(false),
 	/** The draft version the client edited, so a stale tab does not overwrite a newer save. */
-	baseRevision: z.int().min(0).optional()
+	baseRevision: z.int().min(0).optional(),
+	/**
+	 * Answers written in another browser are never shown here; to answer from this one the
+	 * respondent starts over, which withdraws the earlier answers, submitted ones included.
+	 */
+	startOver: z.boolean().default(false)
 });
 export type ResponseInput = z.infer<typeof ResponseInput>;
 

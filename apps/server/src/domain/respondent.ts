@@ -76,6 +76,8 @@ function ownResponse(response: ResponseRow, deviceHash: string) {
 	const readable = response.deviceHash === deviceHash;
 	return {
 		...savedResponse(response),
+		// Whether the working copy differs from the submitted one is content too.
+		changedSinceSubmit: readable && savedResponse(response).changedSinceSubmit,
 		readable,
 		answers: readable ? answersOf(response) : {},
 		declined: readable ? response.declined === 1 : false

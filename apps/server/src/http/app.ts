@@ -39,12 +39,12 @@ export function createApi(deps: Deps) {
 	api.all('*', () => fail(404, 'notFound'));
 
 	const app = new Hono<AppEnv>();
-	app.use(
-		secureHeaders({
-			contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-			referrerPolicy: 'no-referrer'
-		})
-	);
+	const strict = secureHeaders({
+		contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+		referrerPolicy: 'no-referrer'
+	});
+	// The docs page sets its own, looser policy (it runs Swagger UI); everything else is strict.
+	app.use((c, next) => (c.req.path.startsWith('/api/docs') ? next() : strict(c, next)));
 	app.use('/api/*', async (c, next) => {
 		await next();
 		c.header('Cache-Control', 'no-store');

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import { ApiError } from '@kollegium/model';
 import { openAPIRouteHandler } from 'hono-openapi';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../http/auth.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
@@ -22,6 +26,11 @@ const page = `<!doctype html>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script></body>
 </html>`;
+
+const errorResponse = (description: string) => ({
+	description,
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } }
+});
 
 const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#api' });`;
 
@@ -48,7 +57,37 @@ export function docsRoutes(api: Hono<AppEnv>, version: string) {
 						version,
 						description: 'Specialistkollegium and ST-läkarkollegium.'
 					},
-					servers: [{ url: '/api' }]
+					servers: [{ url: '/api' }],
+					components: {
+						schemas: { ApiError: z.toJSONSchema(ApiError) as OpenAPIV3_1.SchemaObject },
+						securitySchemes: {
+							session: {
+								type: 'apiKey',
+								in: 'cookie',
+								name: SESSION_COOKIE,
+								description: 'A signed-in studierektor'
+							},
+							invitation: {
+								type: 'http',
+								scheme: 'bearer',
+								description: 'The token of a personal invitation link'
+							}
+						},
+						responses: {
+							Error: errorResponse('Any 4xx: a stable error code and the fields at fault')
+						}
+					}
+				},
+				defaultValidationErrorResponse: errorResponse(
+					"Invalid input: the fields at fault, in the reader's language"
+				),
+				defaultOptions: {
+					ALL: {
+						responses: {
+							401: errorResponse('Not signed in, or no valid invitation'),
+							404: errorResponse('Not found')
+						}
+					}
 				}
 			})
 		)

@@ -92,9 +92,21 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 			.where('subjectId', '=', subjectId)
 			.where('participantId', '=', participantId)
 			.executeTakeFirst();
-		if (existing && input.baseRevision !== undefined && input.baseRevision !== existing.revision) {
+		// Only the browser that wrote the answers may build on them. Anyone else holding the link
+		// (the studierektor sent it) must start over, so a save can never confirm a guess.
+		const otherDevice = existing !== undefined && existing.deviceHash !== deviceHash;
+		if (otherDevice && !input.startOver) fail(409, 'otherDevice');
+		if (
+			existing &&
+			!otherDevice &&
+			input.baseRevision !== undefined &&
+			input.baseRevision !== existing.revision
+		) {
 			fail(409, 'staleRevision');
 		}
+		const withdrawn = otherDevice
+			? { submittedAnswers: null, submittedDeclined: null, submittedAt: null }
+			: {};
 		const submitted = options.submit
 			? { submittedAnswers: answers, submittedDeclined: declined, submittedAt: now }
 			: {};
@@ -117,7 +129,7 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 				...submitted
 			};
 			await trx.insertInto('responses').values(values).execute();
-			return values;
+			return { ...values, withdrewSubmission: false };
 		}
 		const changes = {
 			answers,
@@ -125,11 +137,16 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 			deviceHash,
 			revision: existing.revision + 1,
 			updatedAt: now,
+			...withdrawn,
 			...submitted
 		};
 		await trx.updateTable('responses').set(changes).where('id', '=', existing.id).execute();
-		return { ...existing, ...changes };
+		return {
+			...existing,
+			...changes,
+			withdrewSubmission: otherDevice && existing.submittedAt !== null
+		};
 	});
-	if (options.submit) deps.changes.responsesChanged(kollegiumId);
+	if (options.submit || saved.withdrewSubmission) deps.changes.responsesChanged(kollegiumId);
 	return c.json(savedResponse(saved));
 }

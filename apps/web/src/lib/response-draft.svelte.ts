@@ -26,6 +26,9 @@ export class ResponseDraft {
 	#saved = $state<SavedResponse | null>(null);
 	#restoredLocally = $state(false);
 	#errorCode = $state<string | null>(null);
+	/** Answers exist, written in another browser: this one may only start over. */
+	#locked = $state(false);
+	#startOver = false;
 	readonly #token: string;
 	readonly #subjectId: string;
 	readonly #storageKey: string;
@@ -44,6 +47,7 @@ export class ResponseDraft {
 		this.#answers = { ...(server?.answers ?? {}) };
 		this.#declined = server?.declined ?? false;
 		this.#revision = server?.revision ?? 0;
+		this.#locked = server !== null && !server.readable;
 		const local = this.#readLocal();
 		if (
 			local &&
@@ -76,6 +80,18 @@ export class ResponseDraft {
 	get errorCode(): string | null {
 		return this.#errorCode;
 	}
+	get locked(): boolean {
+		return this.#locked;
+	}
+
+	/** Withdraws the answers written elsewhere (on the next save) and answers afresh here. */
+	startOver(): void {
+		this.#locked = false;
+		this.#startOver = true;
+		this.#answers = {};
+		this.#declined = false;
+		this.#changed();
+	}
 
 	set(itemId: string, value: AnswerValue | undefined): void {
 		const next = { ...this.#answers };
@@ -97,7 +113,12 @@ export class ResponseDraft {
 		const saved = await api<SavedResponse>(`/respond/responses/${this.#subjectId}/submit`, {
 			method: 'POST',
 			invitation: this.#token,
-			body: { answers: this.#answers, declined: this.#declined, baseRevision: this.#revision }
+			body: {
+				answers: this.#answers,
+				declined: this.#declined,
+				baseRevision: this.#revision,
+				startOver: this.#startOver
+			}
 		});
 		this.#accept(saved);
 	}
@@ -132,7 +153,12 @@ export class ResponseDraft {
 		}
 		this.#pending = false;
 		this.#saveState = 'saving';
-		const body = { answers: this.#answers, declined: this.#declined, baseRevision: this.#revision };
+		const body = {
+			answers: this.#answers,
+			declined: this.#declined,
+			baseRevision: this.#revision,
+			startOver: this.#startOver
+		};
 		this.#inFlight = api<SavedResponse>(`/respond/responses/${this.#subjectId}`, {
 			method: 'PUT',
 			invitation: this.#token,
@@ -147,6 +173,7 @@ export class ResponseDraft {
 	#accept(saved: SavedResponse): void {
 		this.#saved = saved;
 		this.#revision = saved.revision;
+		this.#startOver = false;
 		this.#saveState = this.#pending ? 'saving' : 'saved';
 		this.#errorCode = null;
 		this.#writeLocal();

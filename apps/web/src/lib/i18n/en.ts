@@ -49,6 +49,8 @@ export const en: Record<MessageKey, string> = {
 		'The form is not open yet. The director of studies opens it when everything is ready.',
 	'error.staleRevision':
 		'Your answers were changed in another window. Reload the page to see the latest.',
+	'error.otherDevice':
+		'The answers were written in another browser. Start over here to answer from this one.',
 	'error.bodyTooLarge': 'Too much text at once.',
 	'error.validation': 'Some fields need correcting.',
 	'error.network': 'No connection to the server. Please try again shortly.',
@@ -225,7 +227,10 @@ export const en: Record<MessageKey, string> = {
 		'No connection to the server. Your answers are kept in this browser and sent when the connection is back.',
 	'respond.save.restored': 'Unsaved answers from last time were restored from this browser.',
 	'respond.otherDevice':
-		'You have already answered from another browser or device. To protect anonymity, answers are shown only where they were written. If you fill in and submit here, your earlier answers are replaced.',
+		'You have already started or submitted answers in another browser or device. To protect anonymity they are shown only where they were written. To answer here instead you start over, and the earlier answers are removed.',
+	'respond.startOver': 'Start over here',
+	'respond.startOverConfirm':
+		'Start over here? The answers you wrote in the other browser are removed, even if submitted.',
 	'error.minRespondentsLocked':
 		'The minimum number of respondents cannot be lowered once the kollegium is open; respondents were promised it.',
 	'respond.backToList': 'To all forms',

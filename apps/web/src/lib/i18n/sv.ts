@@ -47,6 +47,7 @@ export const sv = {
 	'error.notOpenYet': 'Formuläret är inte öppnat än. Studierektorn öppnar det när allt är klart.',
 	'error.staleRevision':
 		'Svaren har ändrats i ett annat fönster. Ladda om sidan för att se de senaste.',
+	'error.otherDevice': 'Svaren skrevs i en annan webbläsare. Börja om här för att svara härifrån.',
 	'error.bodyTooLarge': 'För mycket text på en gång.',
 	'error.validation': 'Några fält behöver rättas.',
 	'error.network': 'Ingen kontakt med servern. Försök igen om en stund.',
@@ -220,7 +221,10 @@ export const sv = {
 		'Ingen kontakt med servern. Svaren är sparade i webbläsaren och skickas när kontakten är tillbaka.',
 	'respond.save.restored': 'Osparade svar från förra gången hämtades från den här webbläsaren.',
 	'respond.otherDevice':
-		'Du har redan svarat från en annan webbläsare eller enhet. För anonymitetens skull visas svaren bara där de skrevs. Fyller du i och skickar in här ersätts de tidigare svaren.',
+		'Du har redan påbörjat eller skickat in svar från en annan webbläsare eller enhet. För anonymitetens skull visas de bara där de skrevs. Vill du svara här i stället börjar du om, och de tidigare svaren tas bort.',
+	'respond.startOver': 'Börja om här',
+	'respond.startOverConfirm':
+		'Börja om här? Svaren du skrev i den andra webbläsaren tas bort, även om de är inskickade.',
 	'error.minRespondentsLocked':
 		'Minsta antal svarande kan inte sänkas när kollegiet är öppnat; de svarande har fått det löftet.',
 	'respond.backToList': 'Till alla formulär',
