@@ -69,10 +69,12 @@ describe('anonymity in an ST-läkarkollegium: trainees giving feedback upwards',
 			expect(Object.keys(subject).sort()).toEqual([
 				'invited',
 				'name',
+				'pending',
 				'selfAssessment',
 				'subjectId',
 				'submitted'
 			]);
+			expect(subject.pending).toEqual([]);
 			expect(subject.selfAssessment).toBeNull();
 		}
 		expect(

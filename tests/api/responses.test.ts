@@ -224,6 +224,10 @@ describe('answering: the respondent forms, drafts, submission and progress', () 
 					name: 'Sara Lindholm',
 					invited: 3,
 					submitted: 1,
+					pending: [
+						{ participantId: expect.any(String), name: 'Peter Sjövik' },
+						{ participantId: expect.any(String), name: 'Amira Nordqvist' }
+					],
 					selfAssessment: 'none'
 				},
 				{
@@ -231,6 +235,10 @@ describe('answering: the respondent forms, drafts, submission and progress', () 
 					name: 'Jonas Bergstedt',
 					invited: 3,
 					submitted: 0,
+					pending: ['Karin Holmlund', 'Peter Sjövik', 'Amira Nordqvist'].map((name) => ({
+						participantId: expect.any(String),
+						name
+					})),
 					selfAssessment: 'none'
 				}
 			]);

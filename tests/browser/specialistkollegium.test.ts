@@ -137,6 +137,12 @@ describe('a specialistkollegium from setup link to progress', () => {
 			await page.goto(links[name] ?? '');
 			for (const trainee of ['Sara Lindholm', 'Jonas Bergstedt']) {
 				await page.getByRole('link', { name: new RegExp(`Om ${trainee}`) }).click();
+				if (name === 'Karin Holmlund' && trainee === 'Sara Lindholm') {
+					// Karin began on her phone; this laptop may not read those answers, only start over.
+					await page.getByText(/Du har redan påbörjat eller skickat in svar/).waitFor();
+					expect(await page.locator('input[name="samarbete"]').first().isDisabled()).toBe(true);
+					await page.getByRole('button', { name: 'Börja om här' }).click();
+				}
 				await answerEveryQuestion(page);
 				await page.getByRole('button', { name: /Skicka in/ }).click();
 				await page.getByText(/Tack! Dina svar är inskickade/).waitFor();

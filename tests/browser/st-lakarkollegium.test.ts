@@ -84,6 +84,10 @@ describe('an ST-läkarkollegium from setup link to progress', () => {
 			await page.goto(links[name] ?? '');
 			for (const form of ['Kliniken', 'Handledare: Karin Holmlund', 'Handledare: Peter Sjövik']) {
 				await page.getByRole('link', { name: new RegExp(form) }).click();
+				if (name === 'Sara Lindholm' && form === 'Kliniken') {
+					// Sara's draft was written on her phone: here she can only start over.
+					await page.getByRole('button', { name: 'Börja om här' }).click();
+				}
 				if (name === 'Jonas Bergstedt' && form.includes('Peter')) {
 					await page
 						.getByLabel(/Jag har inte haft handledning eller instruktion av Peter Sjövik/)

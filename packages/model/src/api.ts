@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Kollegium, Participant, Subject } from './kollegium.ts';
 import { Answers, ResponseStatus } from './response.ts';
 import { FormRole, Template } from './template.ts';
-import { Locale } from './text.ts';
+import { Locale, LocalizedText } from './text.ts';
 import { Comment } from './meeting/comments.ts';
 import { StepView } from './meeting/view.ts';
 
@@ -80,6 +80,8 @@ export const Progress = z.object({
 			name: z.string(),
 			invited: z.int(),
 			submitted: z.int(),
+			/** Specialistkollegium only (empty otherwise): who has not answered about this trainee. */
+			pending: z.array(z.object({ participantId: z.uuid(), name: z.string() })),
 			/** Specialistkollegium only: the trainee's own self-assessment. */
 			selfAssessment: z.enum(['none', 'draft', 'submitted']).nullable()
 		})
@@ -115,6 +117,8 @@ export const RespondentView = z.object({
 		status: true
 	}),
 	answering: z.boolean(),
+	/** The focus delmål with their titles, from the catalogues. */
+	focus: z.array(z.object({ code: z.string(), title: LocalizedText })),
 	form: Template,
 	assignments: z.array(
 		z.object({

@@ -32,11 +32,14 @@ export function computeProgress(options: {
 	}));
 	return {
 		subjects: subjects.map((subject) => {
-			const others = assignments.flatMap(({ participant, forms }) =>
-				forms
-					.filter((f) => f.subjectId === subject.id && f.role !== 'self')
-					.map(() => participant.id)
-			);
+			const others = assignments
+				.flatMap(({ participant, forms }) =>
+					forms
+						.filter((f) => f.subjectId === subject.id && f.role !== 'self')
+						.map(() => participant)
+				)
+				.map((participant) => participant.id);
+			const named = new Map(participants.map((p) => [p.id, p.name]));
 			const self =
 				subject.kind === 'trainee' && subject.participantId ? subject.participantId : null;
 			const key = (participantId: string) => `${participantId}/${subject.id}`;
@@ -45,6 +48,14 @@ export function computeProgress(options: {
 				name: subject.name,
 				invited: others.length,
 				submitted: others.filter((id) => submitted.has(key(id))).length,
+				// Who has not answered about this trainee, to remind them. In an
+				// ST-läkarkollegium this would tell who answered about which supervisor: empty.
+				pending:
+					kind === 'specialistkollegium'
+						? others
+								.filter((id) => !submitted.has(key(id)))
+								.map((id) => ({ participantId: id, name: named.get(id) ?? '' }))
+						: [],
 				selfAssessment: self
 					? submitted.has(key(self))
 						? 'submitted'

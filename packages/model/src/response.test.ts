@@ -248,8 +248,12 @@ describe('ResponseInput', () => {
 		expect(result.error?.issues).toMatchObject([{ path: ['answers'], message: 'tooManyAnswers' }]);
 	});
 
-	it('defaults declined to false', () => {
-		expect(ResponseInput.parse({ answers: {} })).toEqual({ answers: {}, declined: false });
+	it('defaults declined and startOver to false', () => {
+		expect(ResponseInput.parse({ answers: {} })).toEqual({
+			answers: {},
+			declined: false,
+			startOver: false
+		});
 	});
 
 	it('keeps a base revision', () => {

@@ -18,6 +18,10 @@ export const customMessages: Record<string, Messages> = {
 		en: 'The answer deadline must be before the meeting.'
 	},
 	tooManyAnswers: { sv: 'För många svar.', en: 'Too many answers.' },
+	inThePast: {
+		sv: 'Mötet ligger i det förflutna. Kontrollera datum och tid.',
+		en: 'The meeting is in the past. Check the date and time.'
+	},
 	notForThisKind: {
 		sv: 'Frågan passar inte den här sortens kollegium.',
 		en: 'This question does not fit this kind of kollegium.'

@@ -5,10 +5,18 @@
 export class LoginThrottle {
 	readonly #failures = new Map<string, { count: number; last: number }>();
 	readonly #freeAttempts: number;
+	readonly #freeAttemptsPerAddress: number;
 	readonly #maxDelayMs: number;
 
-	constructor(options: { freeAttempts?: number; maxDelayMs?: number } = {}) {
+	/**
+	 * An account gets few free attempts; an address many more, since behind a clinic's proxy
+	 * every colleague shares one, and one person's typos must not lock everyone out.
+	 */
+	constructor(
+		options: { freeAttempts?: number; freeAttemptsPerAddress?: number; maxDelayMs?: number } = {}
+	) {
 		this.#freeAttempts = options.freeAttempts ?? 5;
+		this.#freeAttemptsPerAddress = options.freeAttemptsPerAddress ?? 50;
 		this.#maxDelayMs = options.maxDelayMs ?? 15 * 60_000;
 	}
 
@@ -31,8 +39,9 @@ export class LoginThrottle {
 
 	#waitFor(key: string, now: number): number {
 		const entry = this.#failures.get(key);
-		if (!entry || entry.count < this.#freeAttempts) return 0;
-		const delay = Math.min(this.#maxDelayMs, 1000 * 2 ** (entry.count - this.#freeAttempts));
+		const free = key.startsWith('address:') ? this.#freeAttemptsPerAddress : this.#freeAttempts;
+		if (!entry || entry.count < free) return 0;
+		const delay = Math.min(this.#maxDelayMs, 1000 * 2 ** (entry.count - free));
 		return Math.max(0, entry.last + delay - now);
 	}
 

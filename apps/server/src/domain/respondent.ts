@@ -45,6 +45,11 @@ export async function respondentView(
 			answerDeadline: kollegium.answerDeadline,
 			now: deps.now()
 		}),
+		focus: kollegium.focusGoals.map((code) => ({
+			code,
+			title: deps.library.catalogues.flatMap((c) => c.goals).find((g) => g.code === code)
+				?.title ?? { sv: code }
+		})),
 		form: kollegium.form,
 		assignments: assignments.map(({ subjectId, role }) => {
 			const subject = subjects.find((s) => s.id === subjectId);

@@ -1,4 +1,10 @@
-import { KollegiumInput, KollegiumStatus, canMoveTo, isFormEditable } from '@kollegium/model';
+import {
+	customMessages,
+	KollegiumInput,
+	KollegiumStatus,
+	canMoveTo,
+	isFormEditable
+} from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -37,10 +43,18 @@ export function kollegierRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'Create a kollegium' }),
 			validate('json', KollegiumInput),
 			async (c) => {
-				const id = await createKollegium(deps, {
-					ownerId: c.get('user').id,
-					input: c.req.valid('json')
-				});
+				const input = c.req.valid('json');
+				// A meeting is set up ahead of time; a date in the past is almost always a typo.
+				if (Date.parse(input.startsAt) < deps.now().getTime()) {
+					fail(400, 'validation', [
+						{
+							path: 'startsAt',
+							code: 'inThePast',
+							message: customMessages.inThePast?.[c.get('locale')] ?? ''
+						}
+					]);
+				}
+				const id = await createKollegium(deps, { ownerId: c.get('user').id, input });
 				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}
@@ -82,6 +96,7 @@ export function kollegierRoutes(deps: Deps) {
 					]);
 				}
 				const form = formChanged ? columns.form : row.form;
+				if (columns.startsAt !== row.startsAt) await followMeeting(deps, row.id, columns.startsAt);
 				await deps.db
 					.updateTable('kollegier')
 					.set({ ...columns, form, updatedAt: deps.now().toISOString() })
@@ -160,4 +175,15 @@ async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }):
 	) {
 		fail(409, 'nothingToAnswer');
 	}
+}
+
+/** Links stay valid until some days after the meeting, wherever the meeting moves. */
+async function followMeeting(deps: Deps, kollegiumId: string, startsAt: string): Promise<void> {
+	const until = Date.parse(startsAt) + deps.config.invitationGraceDays * 86_400_000;
+	await deps.db
+		.updateTable('invitations')
+		.set({ expiresAt: new Date(Math.max(until, deps.now().getTime())).toISOString() })
+		.where('kollegiumId', '=', kollegiumId)
+		.where('revokedAt', 'is', null)
+		.execute();
 }

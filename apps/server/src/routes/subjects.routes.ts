@@ -2,7 +2,8 @@ import { SubjectInput, type KollegiumDetail } from '@kollegium/model';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import type { KollegiumRow } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { Database, KollegiumRow } from '../db/schema.ts';
 import { emptySubject, kollegiumDetail, ownedKollegium } from '../domain/kollegier.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
@@ -63,6 +64,7 @@ export function subjectsRoutes(deps: Deps) {
 						.insertInto('subjects')
 						.values({ ...subject, ...traineeColumns(input), participantId })
 						.execute();
+					await markSupervisor(trx, input.supervisorId);
 				});
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}
@@ -95,6 +97,7 @@ export function subjectsRoutes(deps: Deps) {
 						.set({ name: input.name, ...traineeColumns(input) })
 						.where('id', '=', subjectId)
 						.execute();
+					await markSupervisor(trx, input.supervisorId);
 					if (subject.participantId) {
 						await trx
 							.updateTable('participants')
@@ -143,6 +146,23 @@ function checkFits(detail: KollegiumDetail, input: SubjectInput): void {
 			}
 		]);
 	}
+}
+
+/** The chosen huvudhandledare is a supervisor of this kollegium, whatever else they are. */
+async function markSupervisor(trx: Transaction<Database>, supervisorId: string): Promise<void> {
+	if (!supervisorId) return;
+	const row = await trx
+		.selectFrom('participants')
+		.select('roles')
+		.where('id', '=', supervisorId)
+		.executeTakeFirst();
+	const roles = row ? (JSON.parse(row.roles) as string[]) : [];
+	if (!row || roles.includes('supervisor')) return;
+	await trx
+		.updateTable('participants')
+		.set({ roles: JSON.stringify([...roles, 'supervisor']) })
+		.where('id', '=', supervisorId)
+		.execute();
 }
 
 function traineeColumns(input: Extract<SubjectInput, { kind: 'trainee' }>) {

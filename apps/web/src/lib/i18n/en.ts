@@ -166,6 +166,9 @@ export const en: Record<MessageKey, string> = {
 	'participant.linkExpired': 'The link has expired',
 	'participant.createLink': 'Create link',
 	'participant.newLink': 'New link',
+	'participant.newLinkConfirm':
+		'Create a new link for {name}? The link you already sent then stops working.',
+	'participant.allNewLinks': 'all new links',
 	'participant.revoke': 'Revoke',
 	'participant.revokeConfirm': 'Revoke the link of {name}? It stops working at once.',
 	'participant.removeConfirm': 'Remove {name}, their link and all their answers?',
@@ -181,6 +184,8 @@ export const en: Record<MessageKey, string> = {
 	'progress.self.submitted': 'submitted',
 	'progress.pending': 'Not finished yet',
 	'progress.allDone': 'Everyone has answered.',
+	'progress.waitingFor': 'Waiting for: {names}',
+	'progress.nothingYet': 'Nobody has a form to fill in yet. Add participants and trainees.',
 	'progress.anonymity': 'This shows who has answered, never what.',
 	'progress.live': 'Updates as soon as answers come in.',
 
@@ -193,6 +198,8 @@ export const en: Record<MessageKey, string> = {
 		'The form is not open yet. The director of studies opens it when everything is ready; use the same link then.',
 	'respond.anonymity':
 		'Your answers are shown only aggregated and without names, and never if fewer than {k} have answered.',
+	'respond.selfNote':
+		"Your self-assessment is shown beside the specialists' aggregated assessment and passed to your supervisor.",
 	'respond.anonymityShort': 'Answers are shown aggregated and without names.',
 	'respond.focus': 'Special focus of this kollegium',
 	'respond.focusMark': 'Focus',

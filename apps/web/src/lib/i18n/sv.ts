@@ -160,6 +160,9 @@ export const sv = {
 	'participant.linkExpired': 'Länken har gått ut',
 	'participant.createLink': 'Skapa länk',
 	'participant.newLink': 'Ny länk',
+	'participant.newLinkConfirm':
+		'Skapa en ny länk för {name}? Länken du redan skickat slutar då att fungera.',
+	'participant.allNewLinks': 'alla nya länkar',
 	'participant.revoke': 'Återkalla',
 	'participant.revokeConfirm': 'Återkalla länken för {name}? Den slutar fungera direkt.',
 	'participant.removeConfirm': 'Ta bort {name}, länken och alla hens svar?',
@@ -175,6 +178,9 @@ export const sv = {
 	'progress.self.submitted': 'inskickad',
 	'progress.pending': 'Har inte svarat klart',
 	'progress.allDone': 'Alla har svarat.',
+	'progress.waitingFor': 'Väntar på: {names}',
+	'progress.nothingYet':
+		'Ingen har något formulär att fylla i ännu. Lägg till deltagare och ST-läkare.',
 	'progress.anonymity': 'Här syns vem som har svarat, aldrig vad.',
 	'progress.live': 'Uppdateras direkt när svar kommer in.',
 
@@ -187,6 +193,8 @@ export const sv = {
 		'Formuläret är inte öppnat än. Studierektorn öppnar det när allt är klart; använd samma länk då.',
 	'respond.anonymity':
 		'Dina svar visas bara sammanställda och utan namn, och aldrig om färre än {k} har svarat.',
+	'respond.selfNote':
+		'Din självskattning visas bredvid specialisternas sammanställda bedömning och lämnas till din handledare.',
 	'respond.anonymityShort': 'Svaren visas sammanställda och utan namn.',
 	'respond.focus': 'Särskilt fokus detta kollegium',
 	'respond.focusMark': 'Fokus',

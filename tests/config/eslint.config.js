@@ -1,12 +1,12 @@
-// Lint for the whole repository. Kept in .config/ so the top level stays as DEVELOPERS.md lays it out.
+// Lint for the whole repository. Kept under tests/ so the top level stays as DEVELOPERS.md lays it out.
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
-import svelteConfig from '../svelte.config.js';
+import svelteConfig from '../../svelte.config.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default ts.config(
 	{ ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', 'data/', 'templates/'] },
@@ -18,13 +18,7 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: [
-						'*.js',
-						'apps/web/*.js',
-						'tests/support/*.js',
-						'.config/*.js',
-						'.config/*.ts'
-					]
+					allowDefaultProject: ['*.js', 'apps/web/*.js', 'tests/support/*.js', 'tests/config/*.js']
 				},
 				tsconfigRootDir: root,
 				extraFileExtensions: ['.svelte']
