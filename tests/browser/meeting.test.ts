@@ -91,6 +91,47 @@ describe('a live meeting with presenter, control and two participants', () => {
 		expect(await karin.getByText('Väntar på att studierektorn visar nästa steg…').count()).toBe(0);
 	});
 
+	it('carries on after a server restart: every view reconnects and resyncs by itself', async () => {
+		const before = await karin.locator('.step h2').first().textContent();
+		const { port, dataDir } = server;
+		await server.close({ keepData: true });
+		await karin.getByText('Anslutningen bröts. Försöker igen…').waitFor();
+		server = await startTestServer({ pages: true, dataDir, port });
+		await control
+			.getByText('Anslutningen bröts. Försöker igen…')
+			.waitFor({ state: 'detached', timeout: 20_000 });
+		await control.getByRole('button', { name: 'Nästa →' }).click();
+		await karin.getByText('Väntar på att studierektorn visar nästa steg…').waitFor();
+		await control.getByRole('button', { name: 'Visa för rummet' }).click();
+		await karin.locator('.step').first().waitFor();
+		expect(await karin.locator('.step h2').first().textContent()).not.toBe(before);
+	});
+
+	it('walks through the rest of the first trainee, comments included, to the discussion', async () => {
+		const seen: string[] = [];
+		for (let step = 0; step < 20; step += 1) {
+			const heading = (await control.getByRole('heading', { level: 1 }).textContent()) ?? '';
+			seen.push(heading);
+			if (heading.includes('Diskussion')) break;
+			await control.getByRole('button', { name: 'Nästa →' }).click();
+			await control
+				.getByRole('heading', { level: 1, name: heading })
+				.waitFor({ state: 'detached' });
+			const reveal = control.getByRole('button', { name: 'Visa för rummet' });
+			if (await reveal.isEnabled()) await reveal.click();
+			await karin.locator('.step').first().waitFor();
+		}
+		expect(seen.at(-1)).toContain('Sara Lindholm – Diskussion');
+		expect(new Set(seen).size).toBe(seen.length);
+		expect(seen.some((heading) => heading.includes('Kommentarer'))).toBe(true);
+		await presenter.getByRole('heading', { name: 'Diskussion' }).waitFor();
+		await control.getByRole('button', { name: 'Föregående' }).click();
+		await presenter.locator('ul.comments li').first().waitFor();
+		const comments = await presenter.locator('ul.comments li').allTextContents();
+		expect(comments.some((text) => text.includes('Kommentar från'))).toBe(true);
+		expect(comments.every((text) => text.includes('om Sara Lindholm'))).toBe(true);
+	});
+
 	it('keeps the place after a reload', async () => {
 		const heading = await control.getByRole('heading', { level: 1 }).textContent();
 		await karin.reload();

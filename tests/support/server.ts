@@ -34,11 +34,11 @@ export interface TestServer extends Omit<RunningServer, 'close'> {
  * the built web app). Call `close()` in afterAll/afterEach.
  */
 export async function startTestServer(
-	options: { pages?: boolean; dataDir?: string } = {}
+	options: { pages?: boolean; dataDir?: string; port?: number } = {}
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kollegium-test-'));
 	const clock = new TestClock();
-	const config = { ...configFromEnv({}), port: 0, host: '127.0.0.1', dataDir };
+	const config = { ...configFromEnv({}), port: options.port ?? 0, host: '127.0.0.1', dataDir };
 	const server = await startServer({ config, now: clock.now, pages: options.pages ?? false });
 	const setupLink = (await issueSetupLink(server.deps, server.url)) ?? '';
 	return {

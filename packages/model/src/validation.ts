@@ -18,6 +18,10 @@ export const customMessages: Record<string, Messages> = {
 		en: 'The answer deadline must be before the meeting.'
 	},
 	tooManyAnswers: { sv: 'För många svar.', en: 'Too many answers.' },
+	answeringClosedForGood: {
+		sv: 'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
+		en: 'The answers are already prepared for the meeting; answering cannot reopen.'
+	},
 	inThePast: {
 		sv: 'Mötet ligger i det förflutna. Kontrollera datum och tid.',
 		en: 'The meeting is in the past. Check the date and time.'

@@ -87,6 +87,18 @@ export function kollegierRoutes(deps: Deps) {
 				const formChanged =
 					columns.templateId !== row.templateId || columns.customItems !== row.customItems;
 				const editable = isFormEditable(KollegiumStatus.parse(row.status));
+				// Once the answers were copied out for curation, answering cannot reopen: later
+				// answers would never reach the comments, and replaced ones would still be shown.
+				const reopens =
+					row.commentsTakenAt !== null &&
+					columns.answerDeadline !== row.answerDeadline &&
+					Date.parse(columns.answerDeadline) > deps.now().getTime();
+				if (reopens) {
+					const message = customMessages.answeringClosedForGood?.[c.get('locale')] ?? '';
+					fail(409, 'answeringClosedForGood', [
+						{ path: 'answerDeadline', code: 'answeringClosedForGood', message }
+					]);
+				}
 				if (formChanged && !editable) fail(409, 'formLocked');
 				// Respondents answered under the promise of k: it may rise, never fall.
 				if (!editable && input.minRespondents < row.minRespondents) {

@@ -51,6 +51,8 @@ export const en: Record<MessageKey, string> = {
 		'Your answers were changed in another window. Reload the page to see the latest.',
 	'error.otherDevice':
 		'The answers were written in another browser. Start over here to answer from this one.',
+	'error.answeringClosedForGood':
+		'The answers are already prepared for the meeting; answering cannot reopen.',
 	'error.bodyTooLarge': 'Too much text at once.',
 	'error.validation': 'Some fields need correcting.',
 	'error.network': 'No connection to the server. Please try again shortly.',

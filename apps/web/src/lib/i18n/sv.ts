@@ -48,6 +48,8 @@ export const sv = {
 	'error.staleRevision':
 		'Svaren har ändrats i ett annat fönster. Ladda om sidan för att se de senaste.',
 	'error.otherDevice': 'Svaren skrevs i en annan webbläsare. Börja om här för att svara härifrån.',
+	'error.answeringClosedForGood':
+		'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
 	'error.bodyTooLarge': 'För mycket text på en gång.',
 	'error.validation': 'Några fält behöver rättas.',
 	'error.network': 'Ingen kontakt med servern. Försök igen om en stund.',
