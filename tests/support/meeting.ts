@@ -80,9 +80,13 @@ export const ASSESSOR_TEXT = (name: string, trainee: string) =>
 
 /**
  * An open specialistkollegium where three specialists and one trainee have submitted, answering
- * closed early, and the meeting started. Returns who is who.
+ * closed early, and the meeting started (unless `start: false`). Returns who is who.
  */
-export async function liveSpecialistkollegium(server: TestServer, facilitator: ApiClient) {
+export async function liveSpecialistkollegium(
+	server: TestServer,
+	facilitator: ApiClient,
+	options: { start?: boolean } = {}
+) {
 	const opened = await openSpecialistkollegium(server, facilitator);
 	const subjects: Record<string, string> = Object.fromEntries(
 		opened.detail.subjects.map((s: { name: string; id: string }) => [s.name, s.id])
@@ -118,6 +122,7 @@ export async function liveSpecialistkollegium(server: TestServer, facilitator: A
 		`/respond/responses/${subjects['Sara Lindholm']}/submit`,
 		{ answers: self }
 	);
+	if (options.start === false) return { ...opened, subjects, form };
 	await facilitator.post(`/kollegier/${opened.id}/close-answering`);
 	const live = await facilitator.post(`/kollegier/${opened.id}/status`, { status: 'live' });
 	if (live.status !== 200) throw new Error(`going live failed: ${live.text}`);
