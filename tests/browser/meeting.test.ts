@@ -126,6 +126,7 @@ describe('a live meeting with presenter, control and two participants', () => {
 		expect(seen.some((heading) => heading.includes('Kommentarer'))).toBe(true);
 		await presenter.getByRole('heading', { name: 'Diskussion' }).waitFor();
 		await control.getByRole('button', { name: 'Föregående' }).click();
+		await control.getByRole('heading', { level: 1, name: /Kommentarer/ }).waitFor();
 		await presenter.locator('ul.comments li').first().waitFor();
 		const comments = await presenter.locator('ul.comments li').allTextContents();
 		expect(comments.some((text) => text.includes('Kommentar från'))).toBe(true);

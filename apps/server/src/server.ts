@@ -2,13 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { YJS_PATH } from '@kollegium/model';
 import { LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createApi } from './http/app.ts';
 import type { Deps } from './http/env.ts';
 import { attachSocketServer } from './realtime/socket.ts';
+import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { loadTemplates } from './templates.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -50,10 +50,7 @@ export async function startServer(options: {
 		}
 		pages(req, res, () => void api(req, res));
 	});
-	http.on('upgrade', (req, socket) => {
-		// socket.io handles its own path; the Yjs endpoint arrives with the shared document.
-		if (req.url?.startsWith(YJS_PATH)) socket.end('HTTP/1.1 501 Not Implemented\r\n\r\n');
-	});
+	const yjs = attachYjs(http, { db, now });
 
 	await new Promise<void>((resolve, reject) => {
 		http.once('error', reject);
@@ -67,6 +64,7 @@ export async function startServer(options: {
 		deps,
 		async close() {
 			await io.close();
+			await yjs.close();
 			http.closeAllConnections();
 			await new Promise<void>((resolve) => http.close(() => resolve()));
 			await db.destroy();

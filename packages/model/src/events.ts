@@ -29,6 +29,16 @@ export interface ClientToServerEvents {
 	'meeting:hand': (command: ParticipantCommand, ack: Ack) => void;
 }
 
+/** Why the shared-document endpoint closed a connection (websocket close codes). */
+export const YjsCloseCode = {
+	/** The message could not be read or applied; only this connection is closed. */
+	malformed: 4400,
+	/** The connection is not (or no longer) allowed: not a participant, or the link expired. */
+	forbidden: 4403,
+	/** The message was larger than the endpoint accepts. */
+	tooLarge: 1009
+} as const;
+
 /** URL paths of the two websocket endpoints sharing the HTTP port. */
 export const SOCKET_IO_PATH = '/socket.io/';
 export const YJS_PATH = '/yjs/';

@@ -189,6 +189,35 @@ migrations['0003-meeting'] = {
 	}
 };
 
+migrations['0004-shared-documents'] = {
+	async up(db: Kysely<unknown>) {
+		// One compacted snapshot per document, plus the updates since; Yjs updates commute, so
+		// the log needs no order, only the exact rows a compaction replayed.
+		await db.schema
+			.createTable('yjs_snapshots')
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.primaryKey().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('state', 'text', (c) => c.notNull())
+			.addColumn('updated_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createTable('yjs_updates')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.notNull().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('data', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('yjs_updates_kollegium')
+			.on('yjs_updates')
+			.column('kollegium_id')
+			.execute();
+	}
+};
+
 export const migrationProvider: MigrationProvider = {
 	getMigrations: () => Promise.resolve(migrations)
 };

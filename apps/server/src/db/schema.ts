@@ -15,6 +15,22 @@ export interface Database {
 	responses: ResponsesTable;
 	comments: CommentsTable;
 	meetings: MeetingsTable;
+	yjsSnapshots: YjsSnapshotsTable;
+	yjsUpdates: YjsUpdatesTable;
+}
+
+/** Binary Yjs state as base64 text: portable between SQLite and PostgreSQL. */
+export interface YjsSnapshotsTable {
+	kollegiumId: string;
+	state: string;
+	updatedAt: string;
+}
+
+export interface YjsUpdatesTable {
+	id: string;
+	kollegiumId: string;
+	data: string;
+	createdAt: string;
 }
 
 export interface CommentsTable {

@@ -1,0 +1,202 @@
+import { YjsCloseCode } from '@kollegium/model';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { DocStore } from './doc-store.ts';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+interface Connection {
+	readOnly: boolean;
+	/** Awareness client ids this connection has announced, removed when it closes. */
+	clients: Set<number>;
+	/** Messages of one connection are handled in order, after the document has loaded. */
+	queue: Promise<void>;
+}
+
+/**
+ * One kollegium's document while anyone is connected: the y-protocols sync and awareness
+ * exchange, with every update stored before it is sent to anyone.
+ */
+export class SharedDoc {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly connections = new Map<WebSocket, Connection>();
+	readonly loaded: Promise<void>;
+	readonly #id: string;
+	readonly #store: DocStore;
+	/** Stores then broadcasts, strictly in the order the updates were applied. */
+	#outbox: Promise<void> = Promise.resolve();
+	#logged = 0;
+
+	constructor(options: { kollegiumId: string; store: DocStore; compactAfter: number }) {
+		this.#id = options.kollegiumId;
+		this.#store = options.store;
+		this.awareness.setLocalState(null);
+		this.loaded = options.store.load(this.#id, this.doc).then((logged) => {
+			this.#logged = logged;
+		});
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === this.#store) return; // loading from storage
+			this.#outbox = this.#outbox
+				.then(() => this.#store.append(this.#id, update))
+				.then(() => {
+					this.#broadcast(syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update)));
+					this.#logged += 1;
+					if (this.#logged >= options.compactAfter) return this.compact();
+				})
+				.catch((error: unknown) =>
+					console.error('Shared document: storing an update failed', error)
+				);
+		});
+		this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+			const changed = [...added, ...updated, ...removed];
+			const connection =
+				origin instanceof Object ? this.connections.get(origin as WebSocket) : undefined;
+			if (connection) {
+				for (const id of added) connection.clients.add(id);
+				for (const id of removed) connection.clients.delete(id);
+			}
+			const message = encoding.createEncoder();
+			encoding.writeVarUint(message, MESSAGE_AWARENESS);
+			encoding.writeVarUint8Array(
+				message,
+				awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+			);
+			this.#broadcast(encoding.toUint8Array(message));
+		});
+	}
+
+	/** Adds a connection and starts the sync once the stored state is loaded. */
+	connect(socket: WebSocket, options: { readOnly: boolean }): void {
+		const connection: Connection = {
+			readOnly: options.readOnly,
+			clients: new Set(),
+			queue: this.loaded
+		};
+		this.connections.set(socket, connection);
+		connection.queue = connection.queue.then(() => this.#afterPending(() => this.#greet(socket)));
+		socket.on('message', (data: Buffer) => {
+			connection.queue = connection.queue.then(() =>
+				this.#receive(socket, connection, new Uint8Array(data))
+			);
+		});
+	}
+
+	/** Forgets a connection and the presence it announced. */
+	disconnect(socket: WebSocket): void {
+		const connection = this.connections.get(socket);
+		if (!connection) return;
+		this.connections.delete(socket);
+		awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clients], null);
+	}
+
+	/** Waits for every applied update to be stored (and sent). */
+	flushed(): Promise<void> {
+		return this.#outbox;
+	}
+
+	compact(): Promise<void> {
+		this.#logged = 0;
+		return this.#store.compact(this.#id);
+	}
+
+	destroy(): void {
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	#greet(socket: WebSocket): void {
+		send(
+			socket,
+			syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc))
+		);
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) {
+			const message = encoding.createEncoder();
+			encoding.writeVarUint(message, MESSAGE_AWARENESS);
+			encoding.writeVarUint8Array(
+				message,
+				awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)
+			);
+			send(socket, encoding.toUint8Array(message));
+		}
+	}
+
+	async #receive(socket: WebSocket, connection: Connection, data: Uint8Array): Promise<void> {
+		if (!this.connections.has(socket)) return;
+		try {
+			const decoder = decoding.createDecoder(data);
+			const type = decoding.readVarUint(decoder);
+			if (type === MESSAGE_SYNC) await this.#receiveSync(socket, connection, decoder);
+			else if (type === MESSAGE_AWARENESS) {
+				awarenessProtocol.applyAwarenessUpdate(
+					this.awareness,
+					decoding.readVarUint8Array(decoder),
+					socket
+				);
+			} else if (type === MESSAGE_QUERY_AWARENESS) this.#greet(socket);
+		} catch {
+			// A message we cannot read or apply harms nobody else: only this connection goes.
+			socket.close(YjsCloseCode.malformed, 'malformed message');
+		}
+	}
+
+	async #receiveSync(
+		socket: WebSocket,
+		connection: Connection,
+		decoder: decoding.Decoder
+	): Promise<void> {
+		const kind = decoding.readVarUint(decoder);
+		if (kind === syncProtocol.messageYjsSyncStep1) {
+			const stateVector = decoding.readVarUint8Array(decoder);
+			// Answer only with what is stored: wait for updates still on their way to storage.
+			await this.#afterPending(() =>
+				send(
+					socket,
+					syncMessage((encoder) => syncProtocol.writeSyncStep2(encoder, this.doc, stateVector))
+				)
+			);
+			return;
+		}
+		if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate)
+			throw new Error('unknown sync message');
+		const update = decoding.readVarUint8Array(decoder);
+		if (connection.readOnly) return; // observers read; their edits are dropped
+		Y.applyUpdate(this.doc, update, socket);
+	}
+
+	#afterPending(action: () => void): Promise<void> {
+		const done = this.#outbox.then(action);
+		return done;
+	}
+
+	#broadcast(message: Uint8Array): void {
+		for (const socket of this.connections.keys()) send(socket, message);
+	}
+}
+
+interface AwarenessChange {
+	added: number[];
+	updated: number[];
+	removed: number[];
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+function send(socket: WebSocket, message: Uint8Array): void {
+	if (socket.readyState !== socket.OPEN) return;
+	socket.send(message, (error) => {
+		if (error) socket.terminate();
+	});
+}

@@ -1,0 +1,148 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ParticipantRole, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
+import { parse as parseCookie } from 'hono/utils/cookie';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { hashToken } from '../../auth/tokens.ts';
+import type { Db } from '../../db/database.ts';
+import { SESSION_COOKIE } from '../../http/auth.ts';
+import { DocStore } from './doc-store.ts';
+import { SharedDoc } from './shared-doc.ts';
+
+type Access = 'write' | 'read';
+
+export interface YjsOptions {
+	db: Db;
+	now: () => Date;
+	/** How long a document without connections stays loaded. */
+	unloadAfterMs?: number;
+	/** Logged updates that trigger a compaction into the snapshot. */
+	compactAfter?: number;
+	/** Largest accepted message, in bytes. */
+	maxMessageBytes?: number;
+}
+
+/**
+ * The shared-document endpoint: `/yjs/<kollegiumId>` on the same port, speaking y-protocols to
+ * the y-websocket provider. Who may connect is decided at the upgrade; the studierektor and
+ * the participants write, observers read.
+ */
+export function attachYjs(http: HttpServer, options: YjsOptions) {
+	const store = new DocStore({ db: options.db, now: options.now });
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: options.maxMessageBytes ?? 2 * 1024 * 1024
+	});
+	const docs = new Map<string, SharedDoc>();
+	const unloads = new Map<string, NodeJS.Timeout>();
+	let closing = false;
+
+	function open(kollegiumId: string): SharedDoc {
+		clearTimeout(unloads.get(kollegiumId));
+		unloads.delete(kollegiumId);
+		let doc = docs.get(kollegiumId);
+		if (!doc) {
+			doc = new SharedDoc({ kollegiumId, store, compactAfter: options.compactAfter ?? 200 });
+			docs.set(kollegiumId, doc);
+		}
+		return doc;
+	}
+
+	async function unload(kollegiumId: string, doc: SharedDoc): Promise<void> {
+		await doc.flushed();
+		if (doc.connections.size > 0 || docs.get(kollegiumId) !== doc) return;
+		docs.delete(kollegiumId);
+		await doc.compact();
+		doc.destroy();
+	}
+
+	http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+		if (path.startsWith(SOCKET_IO_PATH)) return; // socket.io's own
+		if (!path.startsWith(YJS_PATH)) return refuse(socket, 404, 'Not Found');
+		const kollegiumId = path.slice(YJS_PATH.length).split('/')[0] ?? '';
+		authorize(options, req, kollegiumId).then(
+			(access) => {
+				if (!access) return refuse(socket, 403, 'Forbidden');
+				wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+					const doc = open(kollegiumId);
+					doc.connect(ws, { readOnly: access === 'read' });
+					ws.on('close', () => {
+						doc.disconnect(ws);
+						if (doc.connections.size > 0 || closing) return;
+						const timer = setTimeout(
+							() => void unload(kollegiumId, doc),
+							options.unloadAfterMs ?? 30_000
+						);
+						timer.unref();
+						unloads.set(kollegiumId, timer);
+					});
+				});
+			},
+			() => refuse(socket, 500, 'Internal Server Error')
+		);
+	});
+
+	return {
+		docs,
+		/** Stores everything pending and compacts, for a clean shutdown. */
+		async close(): Promise<void> {
+			closing = true;
+			for (const timer of unloads.values()) clearTimeout(timer);
+			for (const client of wss.clients) client.terminate();
+			for (const [id, doc] of docs) {
+				await doc.flushed();
+				await store.compact(id);
+				doc.destroy();
+			}
+			docs.clear();
+			wss.close();
+		}
+	};
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+}
+
+/** Write for the owner and the participants, read for observers, nothing for anyone else. */
+async function authorize(
+	options: YjsOptions,
+	req: IncomingMessage,
+	kollegiumId: string
+): Promise<Access | null> {
+	const { db } = options;
+	const kollegium = await db
+		.selectFrom('kollegier')
+		.select(['id', 'kind', 'ownerId'])
+		.where('id', '=', kollegiumId)
+		.executeTakeFirst();
+	if (!kollegium) return null;
+	const now = options.now();
+	const session = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+	if (session) {
+		const owner = await db
+			.selectFrom('sessions')
+			.select('userId')
+			.where('tokenHash', '=', hashToken(session))
+			.where('expiresAt', '>', now.toISOString())
+			.executeTakeFirst();
+		if (owner?.userId === kollegium.ownerId) return 'write';
+	}
+	const invitation = new URL(req.url ?? '/', 'http://localhost').searchParams.get('invitation');
+	if (!invitation) return null;
+	const participant = await db
+		.selectFrom('invitations')
+		.innerJoin('participants', 'participants.id', 'invitations.participantId')
+		.select(['participants.roles', 'invitations.expiresAt'])
+		.where('invitations.tokenHash', '=', hashToken(invitation))
+		.where('invitations.revokedAt', 'is', null)
+		.where('invitations.kollegiumId', '=', kollegiumId)
+		.executeTakeFirst();
+	if (!participant || Date.parse(participant.expiresAt) < now.getTime()) return null;
+	const roles = ParticipantRole.array().parse(JSON.parse(participant.roles));
+	// The trainee assessed in a specialistkollegium is not in the room, nor in its notes.
+	if (kollegium.kind === 'specialistkollegium' && roles.every((role) => role === 'trainee'))
+		return null;
+	return roles.every((role) => role === 'observer') ? 'read' : 'write';
+}

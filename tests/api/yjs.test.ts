@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { ApiClient } from '../support/client.ts';
+import { setUpFacilitator } from '../support/fixtures.ts';
+import { liveSpecialistkollegium } from '../support/meeting.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+	const end = Date.now() + ms;
+	while (!check()) {
+		if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+		await wait(20);
+	}
+}
+
+// The shared discussion document: our own y-protocols endpoint on the same port, used by the
+// y-websocket provider exactly as the browser uses it.
+describe('the shared document endpoint', () => {
+	let server: TestServer;
+	let facilitator: ApiClient;
+	let kollegiumId: string;
+	let people: Record<string, ApiClient>;
+	const providers: WebsocketProvider[] = [];
+
+	function join(auth: { invitation?: string; cookie?: string }, doc = new Y.Doc()) {
+		class AuthedSocket extends WebSocket {
+			constructor(url: string, protocols?: string | string[]) {
+				super(url, protocols, { headers: auth.cookie ? { cookie: auth.cookie } : {} });
+			}
+		}
+		const provider = new WebsocketProvider(
+			`${server.url.replace('http', 'ws')}/yjs`,
+			kollegiumId,
+			doc,
+			{
+				WebSocketPolyfill: AuthedSocket as unknown as typeof globalThis.WebSocket,
+				params: auth.invitation ? { invitation: auth.invitation } : {},
+				disableBc: true,
+				maxBackoffTime: 300
+			}
+		);
+		providers.push(provider);
+		return { doc, provider, text: doc.getText('notes') };
+	}
+
+	const synced = (provider: WebsocketProvider) => until(() => provider.synced, 'the first sync');
+
+	beforeAll(async () => {
+		server = await startTestServer();
+		facilitator = (await setUpFacilitator(server)).client;
+		({ id: kollegiumId, people } = await liveSpecialistkollegium(server, facilitator));
+	});
+	afterAll(async () => {
+		for (const provider of providers) provider.destroy();
+		await server?.close();
+	});
+
+	it('lets three editors type at once and brings them to the same text', async () => {
+		const a = join({ cookie: facilitator.cookieHeader });
+		const b = join({ invitation: people['Karin Holmlund']!.invitation });
+		const c = join({ invitation: people['Peter Sjövik']!.invitation });
+		await Promise.all([a, b, c].map((e) => synced(e.provider)));
+		for (let i = 0; i < 20; i += 1) {
+			a.text.insert(0, 'a');
+			b.text.insert(b.text.length, 'b');
+			c.text.insert(Math.floor(c.text.length / 2), 'c');
+		}
+		await until(
+			() => a.text.length === 60 && b.text.length === 60 && c.text.length === 60,
+			'convergence'
+		);
+		expect(b.text.toString()).toBe(a.text.toString());
+		expect(c.text.toString()).toBe(a.text.toString());
+	});
+
+	it('refuses a connection without a valid session or invitation, and the assessed trainee', async () => {
+		for (const auth of [
+			{},
+			{ invitation: 'no-such-token-no-such-token-no-such-token-1' },
+			{ invitation: people['Sara Lindholm']!.invitation }
+		]) {
+			const refused = await new Promise<boolean>((resolve) => {
+				const url = `${server.url.replace('http', 'ws')}/yjs/${kollegiumId}${auth.invitation ? `?invitation=${auth.invitation}` : ''}`;
+				const socket = new WebSocket(url);
+				socket.on('unexpected-response', (_req, res) => resolve(res.statusCode === 403));
+				socket.on('open', () => resolve(false));
+				socket.on('error', () => undefined);
+			});
+			expect(refused).toBe(true);
+		}
+	});
+
+	it('drops the edits of a read-only observer', async () => {
+		const added = await facilitator.post(`/kollegier/${kollegiumId}/participants`, {
+			name: 'Chef Eriksson',
+			roles: ['observer']
+		});
+		const observerId = added.json.participants.find(
+			(p: { name: string }) => p.name === 'Chef Eriksson'
+		).id;
+		const link = await facilitator.post(
+			`/kollegier/${kollegiumId}/participants/${observerId}/invitation`
+		);
+		const observer = join({ invitation: link.json.url.split('/').pop() });
+		const editor = join({ invitation: people['Amira Nordqvist']!.invitation });
+		await Promise.all([synced(observer.provider), synced(editor.provider)]);
+		const before = editor.text.toString();
+		observer.text.insert(0, 'OBSERVATÖREN SKRIVER');
+		editor.text.insert(0, '!');
+		await until(() => editor.text.toString().startsWith('!'), 'the editor\u2019s own edit');
+		await wait(200);
+		expect(editor.text.toString()).toBe(`!${before}`);
+	});
+
+	it('closes only the connection that sends a malformed update', async () => {
+		const good = join({ invitation: people['Karin Holmlund']!.invitation });
+		await synced(good.provider);
+		const bad = new WebSocket(
+			`${server.url.replace('http', 'ws')}/yjs/${kollegiumId}?invitation=${people['Peter Sjövik']!.invitation}`
+		);
+		const closed = new Promise<number>((resolve) => bad.on('close', (code) => resolve(code)));
+		await new Promise((resolve) => bad.on('open', resolve));
+		bad.send(Buffer.from([0, 2, 200, 1, 2, 3, 4, 5, 6, 7])); // sync update with garbage inside
+		expect(await closed).toBe(4400);
+		good.text.insert(0, 'fortfarande här ');
+		const other = join({ invitation: people['Amira Nordqvist']!.invitation });
+		await synced(other.provider);
+		await until(
+			() => other.text.toString().includes('fortfarande här'),
+			'the good connection\u2019s edit'
+		);
+		expect(other.text.toString()).toContain('fortfarande här');
+	});
+
+	it('keeps every stored edit across a restart, and an empty newcomer never overwrites it', async () => {
+		const writer = join({ cookie: facilitator.cookieHeader });
+		await synced(writer.provider);
+		writer.text.insert(0, 'BESLUT: ');
+		const watcher = join({ invitation: people['Karin Holmlund']!.invitation });
+		await until(() => watcher.text.toString().startsWith('BESLUT: '), 'the broadcast');
+		const expected = writer.text.toString();
+		for (const provider of providers.splice(0)) provider.destroy();
+		const { dataDir } = server;
+		await server.close({ keepData: true });
+		server = await startTestServer({ dataDir });
+		const fresh = join({ invitation: people['Peter Sjövik']!.invitation });
+		await synced(fresh.provider);
+		await until(() => fresh.text.length > 0, 'the stored text');
+		expect(fresh.text.toString()).toBe(expected);
+	});
+
+	it('compacts the update log into one snapshot without losing anything', async () => {
+		const writer = join({ cookie: facilitator.cookieHeader });
+		await synced(writer.provider);
+		for (let i = 0; i < 250; i += 1) writer.text.insert(writer.text.length, '.');
+		const expected = writer.text.toString();
+		const reader = join({ invitation: people['Amira Nordqvist']!.invitation });
+		await until(() => reader.text.toString() === expected, 'all 250 edits');
+		const doc = [...(await server.deps.db.selectFrom('yjsSnapshots').selectAll().execute())];
+		const log = await server.deps.db.selectFrom('yjsUpdates').select('id').execute();
+		expect(doc).toHaveLength(1);
+		expect(log.length).toBeLessThan(200);
+	});
+});
