@@ -12,3 +12,4 @@ export * from './training.ts';
 export * from './validation.ts';
 export * from './progress.ts';
 export * from './meeting/index.ts';
+export * from './plans.ts';

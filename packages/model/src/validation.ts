@@ -22,6 +22,18 @@ export const customMessages: Record<string, Messages> = {
 		sv: 'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
 		en: 'The answers are already prepared for the meeting; answering cannot reopen.'
 	},
+	instrumentRequired: {
+		sv: 'Ange vilket bedömningsinstrument som ska visa framstegen.',
+		en: 'Name the assessment instrument that will show progress.'
+	},
+	actionPlanRequired: {
+		sv: 'Vid risk att inte nå målen krävs en åtgärdsplan.',
+		en: 'A trainee at risk of not reaching the goals needs an action plan.'
+	},
+	studierektorInformed: {
+		sv: 'Bekräfta att studierektorn är informerad.',
+		en: 'Confirm that the director of studies is informed.'
+	},
 	inThePast: {
 		sv: 'Mötet ligger i det förflutna. Kontrollera datum och tid.',
 		en: 'The meeting is in the past. Check the date and time.'
