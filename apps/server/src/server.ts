@@ -6,7 +6,7 @@ import { LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createApi } from './http/app.ts';
-import type { Deps } from './http/env.ts';
+import type { ChangeFeed, Deps } from './http/env.ts';
 import { attachSocketServer } from './realtime/socket.ts';
 import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { loadTemplates } from './templates.ts';
@@ -37,7 +37,15 @@ export async function startServer(options: {
 	const now = options.now ?? (() => new Date());
 	const http = createServer();
 	// socket.io first: it tells the API's handlers where to announce changes.
-	const { io, changes } = attachSocketServer(http, { db, now });
+	const { io, changes: live } = attachSocketServer(http, { db, now });
+	const yjs = attachYjs(http, { db, now });
+	const changes: ChangeFeed = {
+		...live,
+		participantRevoked(participantId) {
+			live.participantRevoked(participantId);
+			yjs.revoke(participantId);
+		}
+	};
 	const deps: Deps = { db, library, config, now, throttle: new LoginThrottle(), changes };
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
@@ -50,7 +58,6 @@ export async function startServer(options: {
 		}
 		pages(req, res, () => void api(req, res));
 	});
-	const yjs = attachYjs(http, { db, now });
 
 	await new Promise<void>((resolve, reject) => {
 		http.once('error', reject);

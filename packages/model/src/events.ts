@@ -6,6 +6,8 @@ import type { MeetingFrame, MeetingView } from './meeting/frame.ts';
 export interface ServerToClientEvents {
 	progress: (progress: Progress) => void;
 	'meeting:frame': (frame: MeetingFrame) => void;
+	/** The studierektor closed the meeting; clients stop following it. */
+	'meeting:ended': () => void;
 }
 
 export type Ack<T = undefined> = (

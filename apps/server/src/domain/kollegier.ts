@@ -176,3 +176,18 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 		})
 	};
 }
+
+/** Whether a participant is the trainee a specialistkollegium assesses: they stay out of the room. */
+export async function isAssessedTrainee(
+	db: Db,
+	kind: string,
+	participantId: string
+): Promise<boolean> {
+	if (kind !== 'specialistkollegium') return false;
+	const subject = await db
+		.selectFrom('subjects')
+		.select('id')
+		.where('participantId', '=', participantId)
+		.executeTakeFirst();
+	return subject !== undefined;
+}

@@ -11,6 +11,8 @@ export interface ChangeFeed {
 	meetingChanged(kollegiumId: string): void;
 	/** The meeting was closed: its clients are let go. */
 	meetingEnded(kollegiumId: string): void;
+	/** A participant's link was revoked or they were removed: their live connections close. */
+	participantRevoked(participantId: string): void;
 }
 
 /** What every router needs, passed in so tests can swap the clock. */

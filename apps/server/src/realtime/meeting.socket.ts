@@ -1,9 +1,10 @@
 import { MeetingCommand, MeetingView, ParticipantCommand } from '@kollegium/model';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { isAssessedTrainee } from '../domain/kollegier.ts';
 import type { Meetings } from './meetings.ts';
 import { drawOrder } from './meetings.ts';
-import { meetingRoom, ownedBy, type KollegiumSocket } from './socket.ts';
+import { driversRoom, ownedBy, participantsRoom, type KollegiumSocket } from './socket.ts';
 
 const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
 
@@ -26,13 +27,16 @@ export function registerMeetingHandlers(options: {
 		const allowed = await mayJoin(db, socket, kollegiumId, view);
 		if (allowed !== true) return ack({ ok: false, error: allowed });
 		socket.data.meeting = { kollegiumId, drives: view !== 'participant' };
-		await socket.join(meetingRoom(kollegiumId));
+		await socket.join(
+			view === 'participant' ? participantsRoom(kollegiumId) : driversRoom(kollegiumId)
+		);
 		const person =
 			view === 'participant' && socket.data.participant
 				? { participantId: socket.data.participant.id, name: socket.data.participant.name }
 				: null;
 		await meetings.join(kollegiumId, socket.id, person);
-		ack({ ok: true, data: await meetings.frame(kollegiumId) });
+		const frame = await meetings.frame(kollegiumId);
+		ack({ ok: true, data: view === 'participant' ? { ...frame, present: [] } : frame });
 	});
 
 	socket.on('meeting:command', async (raw, ack) => {
@@ -94,8 +98,6 @@ async function mayJoin(
 		.where('id', '=', kollegiumId)
 		.executeTakeFirst();
 	if (!row || row.status !== 'live') return 'meetingNotLive';
-	// The trainee assessed in a specialistkollegium is not in the room.
-	const isAssessedTrainee =
-		row.kind === 'specialistkollegium' && participant.roles.every((role) => role === 'trainee');
-	return isAssessedTrainee ? 'notInThisMeeting' : true;
+	// The trainee assessed in a specialistkollegium is not in the room, whatever roles they were given.
+	return (await isAssessedTrainee(db, row.kind, participant.id)) ? 'notInThisMeeting' : true;
 }

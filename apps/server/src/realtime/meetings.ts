@@ -79,7 +79,22 @@ export class Meetings {
 	leave(kollegiumId: string, socketId: string): Promise<void> {
 		return this.#serially(kollegiumId, async () => {
 			const live = await this.#live.get(kollegiumId);
-			if (!live?.present.delete(socketId)) return;
+			const person = live?.present.get(socketId);
+			if (!live || !person || !live.present.delete(socketId)) return;
+			const stillHere = [...live.present.values()].some(
+				(p) => p.participantId === person.participantId
+			);
+			const lowered = stillHere
+				? live.state
+				: nextMeetingState(
+						live.state,
+						{ type: 'lowerHand', participantId: person.participantId },
+						{ agenda: live.context.agenda, now: this.#now() }
+					);
+			if (lowered !== live.state) {
+				await saveMeetingState(this.#db, kollegiumId, lowered, this.#now());
+				live.state = lowered;
+			}
 			this.#publish(kollegiumId, this.#frameOf(live));
 		});
 	}

@@ -37,7 +37,10 @@ export type KollegiumServer = Server<
 >;
 
 const progressRoom = (kollegiumId: string) => `kollegium:${kollegiumId}`;
-export const meetingRoom = (kollegiumId: string) => `meeting:${kollegiumId}`;
+/** The studierektor's views, which also see who is connected. */
+export const driversRoom = (kollegiumId: string) => `meeting:${kollegiumId}:drivers`;
+/** Participants' views: the same frames without the list of who is connected. */
+export const participantsRoom = (kollegiumId: string) => `meeting:${kollegiumId}:participants`;
 
 /**
  * socket.io on the shared HTTP server: live progress for the studierektor, and the live
@@ -52,7 +55,10 @@ export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => 
 	const meetings = new Meetings({
 		db: deps.db,
 		now: deps.now,
-		publish: (kollegiumId, frame) => io.to(meetingRoom(kollegiumId)).emit('meeting:frame', frame)
+		publish: (kollegiumId, frame) => {
+			io.to(driversRoom(kollegiumId)).emit('meeting:frame', frame);
+			io.to(participantsRoom(kollegiumId)).emit('meeting:frame', { ...frame, present: [] });
+		}
 	});
 
 	io.use(async (socket, next) => {
@@ -97,7 +103,17 @@ export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => 
 		},
 		meetingEnded(kollegiumId) {
 			meetings.forget(kollegiumId);
-			io.in(meetingRoom(kollegiumId)).disconnectSockets(true);
+			for (const room of [driversRoom(kollegiumId), participantsRoom(kollegiumId)]) {
+				io.to(room).emit('meeting:ended');
+				io.in(room).disconnectSockets(true);
+			}
+		},
+		participantRevoked(participantId) {
+			// A revoked or removed participant stops following at once, not at their next connect.
+			void io.fetchSockets().then((sockets) => {
+				for (const socket of sockets)
+					if (socket.data.participant?.id === participantId) socket.disconnect(true);
+			});
 		}
 	};
 	return { io, changes, meetings };

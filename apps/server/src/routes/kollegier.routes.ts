@@ -114,6 +114,7 @@ export function kollegierRoutes(deps: Deps) {
 					.set({ ...columns, form, updatedAt: deps.now().toISOString() })
 					.where('id', '=', row.id)
 					.execute();
+				deps.changes.meetingChanged(row.id);
 				return c.json(await kollegiumDetail(deps.db, { ...row, ...columns, form }));
 			}
 		)

@@ -1,4 +1,4 @@
-import { ParticipantInput } from '@kollegium/model';
+import { KollegiumStatus, ParticipantInput, isAnswering } from '@kollegium/model';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -82,6 +82,14 @@ export function participantsRoutes(deps: Deps) {
 				const { id, participantId } = c.req.valid('param');
 				const row = await owned(c, id);
 				await participantOf(row.id, participantId);
+				// After answering closes, removing someone (and their answers) would show, by the
+				// difference in the aggregates, what that one person answered.
+				const answering = isAnswering({
+					status: KollegiumStatus.parse(row.status),
+					answerDeadline: row.answerDeadline,
+					now: deps.now()
+				});
+				if (row.status !== 'draft' && !answering) fail(409, 'answersLocked');
 				const isTrainee = await deps.db
 					.selectFrom('subjects')
 					.select('id')
@@ -98,6 +106,7 @@ export function participantsRoutes(deps: Deps) {
 						.execute();
 					await trx.deleteFrom('participants').where('id', '=', participantId).execute();
 				});
+				deps.changes.participantRevoked(participantId);
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)
@@ -110,6 +119,7 @@ export function participantsRoutes(deps: Deps) {
 				const row = await owned(c, id);
 				await participantOf(row.id, participantId);
 				const origin = originOf(deps, c);
+				deps.changes.participantRevoked(participantId);
 				return c.json(
 					await issueInvitation(deps, {
 						kollegiumId: row.id,
@@ -130,6 +140,7 @@ export function participantsRoutes(deps: Deps) {
 				const row = await owned(c, id);
 				await participantOf(row.id, participantId);
 				await revokeInvitations(deps, participantId);
+				deps.changes.participantRevoked(participantId);
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)

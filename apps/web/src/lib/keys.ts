@@ -1,8 +1,8 @@
 import type { MeetingCommand } from '@kollegium/model';
 
 /**
- * → next, ← previous, space reveal: on the control and on the presenter screen (a clicker
- * sends arrow keys). Ignored while typing in a field. Returns the cleanup for $effect.
+ * → (or a clicker's PageDown) shows the current step if not yet shown, else moves on; ← back;
+ * space shows. On the control and on the presenter screen. Ignored while typing in a field. Returns the cleanup for $effect.
  */
 export function drivingKeys(send: (command: MeetingCommand) => void): () => void {
 	const onKey = (event: KeyboardEvent) => {
@@ -11,7 +11,7 @@ export function drivingKeys(send: (command: MeetingCommand) => void): () => void
 		if (event.altKey || event.ctrlKey || event.metaKey) return;
 		const command: MeetingCommand | null =
 			event.key === 'ArrowRight' || event.key === 'PageDown'
-				? { type: 'next' }
+				? { type: 'advance' }
 				: event.key === 'ArrowLeft' || event.key === 'PageUp'
 					? { type: 'previous' }
 					: event.key === ' '

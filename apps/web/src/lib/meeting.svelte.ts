@@ -8,7 +8,7 @@ import type {
 } from '@kollegium/model';
 import { io, type Socket } from 'socket.io-client';
 
-export type ConnectionState = 'connecting' | 'live' | 'offline' | 'refused';
+export type ConnectionState = 'connecting' | 'live' | 'offline' | 'waiting' | 'refused' | 'ended';
 
 /**
  * One view's connection to a live meeting. The server holds the truth; this keeps the latest
@@ -38,6 +38,10 @@ export class MeetingConnection {
 					if (result.ok && result.data) {
 						this.#accept(result.data, true);
 						this.#state = 'live';
+					} else if (!result.ok && result.error === 'meetingNotLive') {
+						// Opened before the studierektor started: keep asking until it starts.
+						this.#state = 'waiting';
+						setTimeout(() => this.#socket.connected && join(), 4000);
 					} else if (!result.ok) {
 						this.#state = 'refused';
 						this.#error = result.error;
@@ -45,10 +49,13 @@ export class MeetingConnection {
 				}
 			);
 		this.#socket.on('connect', join);
-		this.#socket.on(
-			'disconnect',
-			() => (this.#state = this.#state === 'refused' ? 'refused' : 'offline')
-		);
+		this.#socket.on('disconnect', () => {
+			if (this.#state !== 'refused' && this.#state !== 'ended') this.#state = 'offline';
+		});
+		this.#socket.on('meeting:ended', () => {
+			this.#state = 'ended';
+			this.#socket.io.reconnection(false);
+		});
 		this.#socket.on('connect_error', (error) => {
 			if (error.message === 'unauthenticated') {
 				this.#state = 'refused';

@@ -205,10 +205,24 @@ describe('nextMeetingState: moving', () => {
 		expect(state.subjectStartedAt).toBe(later(2).toISOString());
 	});
 
-	it('clears the speaking order on every move', () => {
+	it('keeps the speaking order through one trainee\u2019s steps and clears it for the next trainee', () => {
 		const order = [{ participantId: ASTRID, name: 'Astrid' }];
-		const state = run([{ type: 'setSpeakingOrder', order }, { type: 'next' }]);
-		expect(state.speakingOrder).toBeNull();
+		const within = run([{ type: 'setSpeakingOrder', order }, { type: 'next' }]);
+		expect(within.speakingOrder).toEqual(order);
+		const next = run([
+			{ type: 'setSpeakingOrder', order },
+			{ type: 'goto', position: 4 }
+		]);
+		expect(next.speakingOrder).toBeNull();
+	});
+
+	it('advances like a clicker: shows an unshown step first, then moves on', () => {
+		const onRatings = run([{ type: 'next' }]);
+		const shown = run([{ type: 'advance' }], onRatings);
+		expect(shown.position).toBe(1);
+		expect(shown.revealed).toContain(ids[1]);
+		const moved = run([{ type: 'advance' }], shown);
+		expect(moved.position).toBe(2);
 	});
 
 	it('keeps raised hands when moving', () => {

@@ -23,6 +23,8 @@ export type MeetingState = z.infer<typeof MeetingState>;
 /** What the facilitator's control (or the presenter's keys) may send. */
 export const MeetingCommand = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('next') }),
+	/** A clicker's "next": shows the current step if it is not shown yet, else moves on. */
+	z.object({ type: z.literal('advance') }),
 	z.object({ type: z.literal('previous') }),
 	z.object({ type: z.literal('goto'), position: z.int().min(0) }),
 	z.object({ type: z.literal('reveal') }),
@@ -87,6 +89,10 @@ function apply(
 	switch (action.type) {
 		case 'next':
 			return moveTo(state, state.position + 1, context);
+		case 'advance':
+			if (current && !state.revealed.includes(current.id))
+				return { ...state, revealed: [...state.revealed, current.id] };
+			return moveTo(state, state.position + 1, context);
 		case 'previous':
 			return moveTo(state, state.position - 1, context);
 		case 'goto':
@@ -139,7 +145,8 @@ function moveTo(
 		revealed,
 		stepStartedAt: at,
 		subjectStartedAt: newSubject ? at : state.subjectStartedAt,
-		speakingOrder: null
+		// The order drawn for a trainee holds through that trainee's steps.
+		speakingOrder: newSubject ? null : state.speakingOrder
 	};
 }
 

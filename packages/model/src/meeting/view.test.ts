@@ -339,11 +339,11 @@ describe('buildStepView: ratings', () => {
 			for (const item of ratingsOf(view)) expect(item.self).toBeNull();
 		});
 
-		it('is shown per item when the studierektor shows it', () => {
+		it('is shown per item when the studierektor shows it, but never beside an item hidden below k', () => {
 			const view = ratingsView(three, { selfAnswers, showSelf: true });
 			expect(ratingsOf(view).map((item) => [item.itemId, item.self])).toEqual([
 				['kunskap', 2],
-				['ledarskap', 'cannot-assess']
+				['ledarskap', null]
 			]);
 		});
 

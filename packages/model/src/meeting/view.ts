@@ -140,7 +140,10 @@ function ratingsView(
 			input.splitByFamiliarity && familiarity && !itemAggregate.hidden
 				? splitBy({ form: input.form, item, familiarity, responses, k: input.k })
 				: null;
-		const self = input.showSelf && input.selfAnswers ? (input.selfAnswers[item.id] ?? null) : null;
+		const self =
+			input.showSelf && input.selfAnswers && !itemAggregate.hidden
+				? (input.selfAnswers[item.id] ?? null)
+				: null;
 		return [{ itemId: item.id, text: item.text, steps, aggregate: itemAggregate, self, split }];
 	});
 	return { kind: 'ratings', subject, title: section.title, items };
@@ -167,14 +170,20 @@ export function splitBy(options: {
 			.filter((value): value is AnswerValue => value !== undefined && value !== '');
 		return { label: option.label, distribution: distribution({ steps, values }) };
 	});
-	// Everything not shown (small groups, and ratings whose author skipped the familiarity
-	// question) can be found as the total minus the shown groups: that rest must reach k too.
-	const total = responses
+	// Everything not shown (small groups, and answers whose author skipped the familiarity
+	// question) can be found as the total minus the shown groups: its ratings and its "kan ej
+	// bedöma" answers must each be none or at least k, or no group is shown.
+	const values = responses
 		.map((response) => response.answers[item.id])
-		.filter((value) => typeof value === 'number').length;
+		.filter((value): value is AnswerValue => value !== undefined && value !== '');
+	const all = distribution({ steps, values });
 	const shown = groups.filter((group) => meetsMinimum({ n: group.distribution.n, k }));
-	const rest = total - shown.reduce((sum, group) => sum + group.distribution.n, 0);
-	const safe = rest === 0 || meetsMinimum({ n: rest, k });
+	const restRatings = all.n - shown.reduce((sum, group) => sum + group.distribution.n, 0);
+	const restCannot =
+		all.cannotAssess - shown.reduce((sum, group) => sum + group.distribution.cannotAssess, 0);
+	const safe = [restRatings, restRatings + restCannot].every(
+		(rest) => rest === 0 || meetsMinimum({ n: rest, k })
+	);
 	return groups.map((group) => ({
 		label: group.label,
 		distribution: safe && shown.includes(group) ? group.distribution : null

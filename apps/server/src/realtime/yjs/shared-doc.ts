@@ -13,6 +13,8 @@ const MESSAGE_QUERY_AWARENESS = 3;
 
 interface Connection {
 	readOnly: boolean;
+	/** Whose link opened it, so a revoked link can be cut off; null for the studierektor. */
+	participantId: string | null;
 	/** Awareness client ids this connection has announced, removed when it closes. */
 	clients: Set<number>;
 	/** Messages of one connection are handled in order, after the document has loaded. */
@@ -73,9 +75,10 @@ export class SharedDoc {
 	}
 
 	/** Adds a connection and starts the sync once the stored state is loaded. */
-	connect(socket: WebSocket, options: { readOnly: boolean }): void {
+	connect(socket: WebSocket, options: { readOnly: boolean; participantId: string | null }): void {
 		const connection: Connection = {
 			readOnly: options.readOnly,
+			participantId: options.participantId,
 			clients: new Set(),
 			queue: this.loaded
 		};
@@ -94,6 +97,14 @@ export class SharedDoc {
 		if (!connection) return;
 		this.connections.delete(socket);
 		awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.clients], null);
+	}
+
+	/** Closes the connections opened with a participant's link. */
+	revoke(participantId: string): void {
+		for (const [socket, connection] of this.connections) {
+			if (connection.participantId === participantId)
+				socket.close(YjsCloseCode.forbidden, 'link revoked');
+		}
 	}
 
 	/** Waits for every applied update to be stored (and sent). */

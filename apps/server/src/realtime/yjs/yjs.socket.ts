@@ -5,11 +5,12 @@ import { parse as parseCookie } from 'hono/utils/cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { hashToken } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
+import { isAssessedTrainee } from '../../domain/kollegier.ts';
 import { SESSION_COOKIE } from '../../http/auth.ts';
 import { DocStore } from './doc-store.ts';
 import { SharedDoc } from './shared-doc.ts';
 
-type Access = 'write' | 'read';
+type Access = { mode: 'write' | 'read'; participantId: string | null };
 
 export interface YjsOptions {
 	db: Db;
@@ -66,7 +67,10 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 				if (!access) return refuse(socket, 403, 'Forbidden');
 				wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
 					const doc = open(kollegiumId);
-					doc.connect(ws, { readOnly: access === 'read' });
+					doc.connect(ws, {
+						readOnly: access.mode === 'read',
+						participantId: access.participantId
+					});
 					ws.on('close', () => {
 						doc.disconnect(ws);
 						if (doc.connections.size > 0 || closing) return;
@@ -85,6 +89,10 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 
 	return {
 		docs,
+		/** Cuts off a participant whose link was revoked, in every open document. */
+		revoke(participantId: string): void {
+			for (const doc of docs.values()) doc.revoke(participantId);
+		},
 		/** Stores everything pending and compacts, for a clean shutdown. */
 		async close(): Promise<void> {
 			closing = true;
@@ -127,14 +135,14 @@ async function authorize(
 			.where('tokenHash', '=', hashToken(session))
 			.where('expiresAt', '>', now.toISOString())
 			.executeTakeFirst();
-		if (owner?.userId === kollegium.ownerId) return 'write';
+		if (owner?.userId === kollegium.ownerId) return { mode: 'write', participantId: null };
 	}
 	const invitation = new URL(req.url ?? '/', 'http://localhost').searchParams.get('invitation');
 	if (!invitation) return null;
 	const participant = await db
 		.selectFrom('invitations')
 		.innerJoin('participants', 'participants.id', 'invitations.participantId')
-		.select(['participants.roles', 'invitations.expiresAt'])
+		.select(['participants.id', 'participants.roles', 'invitations.expiresAt'])
 		.where('invitations.tokenHash', '=', hashToken(invitation))
 		.where('invitations.revokedAt', 'is', null)
 		.where('invitations.kollegiumId', '=', kollegiumId)
@@ -142,7 +150,7 @@ async function authorize(
 	if (!participant || Date.parse(participant.expiresAt) < now.getTime()) return null;
 	const roles = ParticipantRole.array().parse(JSON.parse(participant.roles));
 	// The trainee assessed in a specialistkollegium is not in the room, nor in its notes.
-	if (kollegium.kind === 'specialistkollegium' && roles.every((role) => role === 'trainee'))
-		return null;
-	return roles.every((role) => role === 'observer') ? 'read' : 'write';
+	if (await isAssessedTrainee(db, kollegium.kind, participant.id)) return null;
+	const mode = roles.every((role) => role === 'observer') ? 'read' : 'write';
+	return { mode, participantId: participant.id };
 }

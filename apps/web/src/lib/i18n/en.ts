@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
 		'The answers were written in another browser. Start over here to answer from this one.',
 	'error.answeringClosedForGood':
 		'The answers are already prepared for the meeting; answering cannot reopen.',
+	'error.answersLocked':
+		'Answering has closed: nobody can be removed now, since the difference would show what that person answered.',
 	'error.bodyTooLarge': 'Too much text at once.',
 	'error.validation': 'Some fields need correcting.',
 	'error.network': 'No connection to the server. Please try again shortly.',
@@ -297,6 +299,9 @@ export const en: Record<MessageKey, string> = {
 	'meeting.kind.ratings': 'Ratings',
 	'meeting.kind.comments': 'Comments',
 	'meeting.kind.discussion': 'Discussion',
+	'meeting.waitingToStart':
+		'The meeting has not started yet. This page connects by itself when it starts.',
+	'meeting.ended': 'The meeting has ended. Thank you!',
 	'meeting.offline': 'Connection lost. Trying again…',
 	'meeting.refused.meetingNotLive': 'The meeting is not in progress.',
 	'meeting.refused.notInThisMeeting':

@@ -50,6 +50,8 @@ export const sv = {
 	'error.otherDevice': 'Svaren skrevs i en annan webbläsare. Börja om här för att svara härifrån.',
 	'error.answeringClosedForGood':
 		'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
+	'error.answersLocked':
+		'Svaren är stängda: ingen kan tas bort nu, eftersom skillnaden skulle visa vad personen svarade.',
 	'error.bodyTooLarge': 'För mycket text på en gång.',
 	'error.validation': 'Några fält behöver rättas.',
 	'error.network': 'Ingen kontakt med servern. Försök igen om en stund.',
@@ -292,6 +294,9 @@ export const sv = {
 	'meeting.kind.ratings': 'Skattningar',
 	'meeting.kind.comments': 'Kommentarer',
 	'meeting.kind.discussion': 'Diskussion',
+	'meeting.waitingToStart':
+		'Mötet har inte startat än. Sidan ansluter av sig själv när studierektorn startar det.',
+	'meeting.ended': 'Mötet är avslutat. Tack!',
 	'meeting.offline': 'Anslutningen bröts. Försöker igen…',
 	'meeting.refused.meetingNotLive': 'Mötet pågår inte just nu.',
 	'meeting.refused.notInThisMeeting':
