@@ -57,11 +57,11 @@ describe('a live meeting with presenter, control and two participants', () => {
 	it('shows nothing of a ratings step until it is revealed, then the chart everywhere at once', async () => {
 		await control.getByRole('button', { name: 'Nästa →' }).click();
 		await presenter.getByRole('heading', { level: 1 }).waitFor();
-		expect(await presenter.locator('svg').count()).toBe(0);
+		expect(await presenter.locator('figure.chart').count()).toBe(0);
 		await karin.getByText('Väntar på att studierektorn visar nästa steg…').waitFor();
 		await control.getByRole('button', { name: 'Visa för rummet' }).click();
 		for (const page of [presenter, karin, peter])
-			await page.locator('figure.chart svg').first().waitFor();
+			await page.locator('figure.chart li').first().waitFor();
 		expect(await presenter.getByText('n = 3').count()).toBeGreaterThan(0);
 		for (const size of [
 			{ width: 1920, height: 1080 },

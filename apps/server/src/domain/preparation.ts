@@ -55,7 +55,7 @@ function previewState(position: number) {
 		position,
 		revealed: [],
 		showSelf: true,
-		splitByFamiliarity: false,
+		splitByFamiliarity: true,
 		stepStartedAt: at,
 		subjectStartedAt: at,
 		speakingOrder: null,

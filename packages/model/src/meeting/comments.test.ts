@@ -26,9 +26,9 @@ describe('revealableComments', () => {
 	it('shows every visible comment once, in the given order, with a count of one', () => {
 		const result = revealableComments([comment(3), comment(1), comment(2)]);
 		expect(result).toEqual([
-			{ id: id(3), text: 'Kommentar 3', theme: '', count: 1 },
-			{ id: id(1), text: 'Kommentar 1', theme: '', count: 1 },
-			{ id: id(2), text: 'Kommentar 2', theme: '', count: 1 }
+			{ id: id(3), itemId: 'styrkor', text: 'Kommentar 3', theme: '', count: 1 },
+			{ id: id(1), itemId: 'styrkor', text: 'Kommentar 1', theme: '', count: 1 },
+			{ id: id(2), itemId: 'styrkor', text: 'Kommentar 2', theme: '', count: 1 }
 		]);
 	});
 
@@ -58,7 +58,9 @@ describe('revealableComments', () => {
 			comment(1, { text: 'Noggrann' }),
 			comment(2, { text: 'Noggrann!', mergedInto: id(1) })
 		]);
-		expect(result).toEqual([{ id: id(1), text: 'Noggrann', theme: '', count: 2 }]);
+		expect(result).toEqual([
+			{ id: id(1), itemId: 'styrkor', text: 'Noggrann', theme: '', count: 2 }
+		]);
 	});
 
 	it('counts every duplicate merged into the same comment', () => {
@@ -70,8 +72,8 @@ describe('revealableComments', () => {
 			comment(5, { mergedInto: id(4) })
 		]);
 		expect(result).toEqual([
-			{ id: id(2), text: 'Kommentar 2', theme: '', count: 1 },
-			{ id: id(4), text: 'Kommentar 4', theme: '', count: 4 }
+			{ id: id(2), itemId: 'styrkor', text: 'Kommentar 2', theme: '', count: 1 },
+			{ id: id(4), itemId: 'styrkor', text: 'Kommentar 4', theme: '', count: 4 }
 		]);
 	});
 
@@ -81,12 +83,16 @@ describe('revealableComments', () => {
 			comment(2, { mergedInto: id(1) }),
 			comment(3)
 		]);
-		expect(result).toEqual([{ id: id(3), text: 'Kommentar 3', theme: '', count: 1 }]);
+		expect(result).toEqual([
+			{ id: id(3), itemId: 'styrkor', text: 'Kommentar 3', theme: '', count: 1 }
+		]);
 	});
 
 	it('does not count a duplicate merged into a comment that is not among them', () => {
 		const result = revealableComments([comment(1), comment(2, { mergedInto: id(9) })]);
-		expect(result).toEqual([{ id: id(1), text: 'Kommentar 1', theme: '', count: 1 }]);
+		expect(result).toEqual([
+			{ id: id(1), itemId: 'styrkor', text: 'Kommentar 1', theme: '', count: 1 }
+		]);
 	});
 
 	it('shows the rephrased text, never the words as written', () => {
@@ -94,7 +100,13 @@ describe('revealableComments', () => {
 			comment(1, { text: 'Kan bli tydligare i överlämningar', originalText: 'Rörig och slarvig' })
 		]);
 		expect(result).toEqual([
-			{ id: id(1), text: 'Kan bli tydligare i överlämningar', theme: '', count: 1 }
+			{
+				id: id(1),
+				itemId: 'styrkor',
+				text: 'Kan bli tydligare i överlämningar',
+				theme: '',
+				count: 1
+			}
 		]);
 		expect(JSON.stringify(result)).not.toContain('Rörig');
 	});
@@ -139,40 +151,40 @@ describe('revealableComments', () => {
 		expect(result.map((entry) => entry.theme)).toEqual(['A', 'B']);
 	});
 
-	it('gives each comment only its id, text, theme and count', () => {
+	it('gives each comment only its id, question, text, theme and count', () => {
 		const result = revealableComments([
 			comment(1, { originalText: 'Ursprunglig text', theme: 'Tema' }),
 			comment(2, { mergedInto: id(1) })
 		]);
 		for (const entry of result) {
-			expect(Object.keys(entry).sort()).toEqual(['count', 'id', 'text', 'theme']);
+			expect(Object.keys(entry).sort()).toEqual(['count', 'id', 'itemId', 'text', 'theme']);
 			expect(RevealedComment.safeParse(entry).success).toBe(true);
 		}
 	});
 
-	it('carries no subject or item even when the comments carry more than the schema', () => {
+	it('carries no subject or author even when the comments carry more than the schema', () => {
 		const withAuthor = { ...comment(1), participantId: id(77), author: 'Astrid Testsson' };
 		const result = revealableComments([withAuthor]);
 		const json = JSON.stringify(result);
 		expect(json).not.toContain(id(77));
 		expect(json).not.toContain('Astrid');
 		expect(json).not.toContain(SUBJECT);
-		expect(json).not.toContain('styrkor');
 	});
 });
 
 describe('RevealedComment', () => {
 	it('rejects a comment that carries anything more, such as its author', () => {
-		const revealed = { id: id(1), text: 'Bra', theme: '', count: 1 };
+		const revealed = { id: id(1), itemId: 'styrkor', text: 'Bra', theme: '', count: 1 };
 		expect(RevealedComment.safeParse(revealed).success).toBe(true);
 		expect(RevealedComment.safeParse({ ...revealed, participantId: id(2) }).success).toBe(false);
 		expect(RevealedComment.safeParse({ ...revealed, originalText: 'Bra!' }).success).toBe(false);
 	});
 
 	it('rejects a count below one', () => {
-		expect(RevealedComment.safeParse({ id: id(1), text: 'Bra', theme: '', count: 0 }).success).toBe(
-			false
-		);
+		expect(
+			RevealedComment.safeParse({ id: id(1), itemId: 'styrkor', text: 'Bra', theme: '', count: 0 })
+				.success
+		).toBe(false);
 	});
 });
 

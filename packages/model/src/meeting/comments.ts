@@ -32,6 +32,7 @@ export type CommentEdit = z.infer<typeof CommentEdit>;
 /** A comment as the room sees it: text, theme, and how many duplicates it stands for. */
 export const RevealedComment = z.strictObject({
 	id: z.uuid(),
+	itemId: z.string(),
 	text: z.string(),
 	theme: z.string(),
 	count: z.int().min(1)
@@ -56,6 +57,7 @@ export function revealableComments(comments: readonly Comment[]): RevealedCommen
 			.filter((comment) => comment.theme === theme)
 			.map((comment) => ({
 				id: comment.id,
+				itemId: comment.itemId,
 				text: comment.text,
 				theme,
 				count: counts.get(comment.id) ?? 1

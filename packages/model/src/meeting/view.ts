@@ -55,12 +55,21 @@ export const StepView = z.discriminatedUnion('kind', [
 		kind: z.literal('ratings'),
 		subject: SubjectHeader,
 		title: LocalizedText,
+		k: z.int(),
 		items: z.array(RatedItem)
 	}),
 	z.strictObject({
 		kind: z.literal('comments'),
 		subject: SubjectHeader,
 		title: LocalizedText,
+		k: z.int(),
+		/** Fewer than k answered about the subject: no comment is shown. */
+		hidden: z.boolean(),
+		/** The area's free-text questions, in form order; one that fewer than k wrote in shows nothing. */
+		questions: z.array(
+			z.strictObject({ itemId: z.string(), text: LocalizedText, hidden: z.boolean() })
+		),
+		/** The comments shown, grouped by question, in the meeting's stable shuffled order. */
 		comments: z.array(RevealedComment)
 	}),
 	z.strictObject({ kind: z.literal('discussion'), subject: SubjectHeader })
@@ -99,16 +108,8 @@ export function buildStepView(input: ViewInput): StepView {
 		}
 		case 'discussion':
 			return { kind: 'discussion', subject };
-		case 'comments': {
-			const section = sections.find((s) => s.id === input.step.sectionId);
-			const enough = meetsMinimum({ n: input.answers.length, k: input.k });
-			return {
-				kind: 'comments',
-				subject,
-				title: section?.title ?? { sv: '' },
-				comments: enough ? revealableComments(input.comments) : []
-			};
-		}
+		case 'comments':
+			return commentsView(input, subject, sections);
 		case 'ratings':
 			return ratingsView(input, subject, sections, responses);
 	}
@@ -121,7 +122,7 @@ function ratingsView(
 	responses: { answers: Answers; declined: boolean }[]
 ): StepView {
 	const section = sections.find((s) => s.id === input.step.sectionId);
-	if (!section) return { kind: 'ratings', subject, title: { sv: '' }, items: [] };
+	if (!section) return { kind: 'ratings', subject, title: { sv: '' }, k: input.k, items: [] };
 	const aggregate = aggregateSubject({
 		form: input.form,
 		sections: [section],
@@ -146,7 +147,7 @@ function ratingsView(
 				: null;
 		return [{ itemId: item.id, text: item.text, steps, aggregate: itemAggregate, self, split }];
 	});
-	return { kind: 'ratings', subject, title: section.title, items };
+	return { kind: 'ratings', subject, title: section.title, k: input.k, items };
 }
 
 /**
@@ -188,6 +189,39 @@ export function splitBy(options: {
 		label: group.label,
 		distribution: safe && shown.includes(group) ? group.distribution : null
 	}));
+}
+
+function commentsView(
+	input: ViewInput,
+	subject: z.infer<typeof SubjectHeader>,
+	sections: ReturnType<typeof sectionsFor>
+): StepView {
+	const section = sections.find((s) => s.id === input.step.sectionId);
+	const hidden = !meetsMinimum({ n: input.answers.length, k: input.k });
+	const questions = (section?.items ?? [])
+		.filter((item) => item.type === 'text')
+		.map((item) => ({
+			itemId: item.id,
+			text: item.text,
+			// Every comment was one person's answer to this question: fewer than k writers shows nothing.
+			hidden:
+				hidden ||
+				!meetsMinimum({ n: input.comments.filter((c) => c.itemId === item.id).length, k: input.k })
+		}));
+	const comments = questions.flatMap((question) =>
+		question.hidden
+			? []
+			: revealableComments(input.comments.filter((c) => c.itemId === question.itemId))
+	);
+	return {
+		kind: 'comments',
+		subject,
+		title: section?.title ?? { sv: '' },
+		k: input.k,
+		hidden,
+		questions,
+		comments
+	};
 }
 
 function header(input: ViewInput): z.infer<typeof SubjectHeader> {

@@ -263,7 +263,8 @@ export const en: Record<MessageKey, string> = {
 	'meeting.count': 'Count',
 	'meeting.belowK': 'Fewer than {k} have answered. Nothing is shown.',
 	'meeting.respondents': '{n} have answered',
-	'meeting.itemBelowK': 'Fewer than k answers – not shown.',
+	'meeting.itemBelowK': 'Fewer than {k} answered this question – not shown.',
+	'meeting.questionBelowK': 'Fewer than {k} wrote here – not shown.',
 	'meeting.groupBelowK': 'Too few in this group to show.',
 	'meeting.noComments': 'No comments here.',
 	'meeting.mentionedBy': '{n} wrote something similar',
@@ -302,6 +303,8 @@ export const en: Record<MessageKey, string> = {
 	'meeting.waitingToStart':
 		'The meeting has not started yet. This page connects by itself when it starts.',
 	'meeting.ended': 'The meeting has ended. Thank you!',
+	'meeting.privatePreview': 'Only for you – shown to the room when you press Show:',
+	'meeting.notPrepared': 'not prepared',
 	'meeting.offline': 'Connection lost. Trying again…',
 	'meeting.refused.meetingNotLive': 'The meeting is not in progress.',
 	'meeting.refused.notInThisMeeting':
@@ -331,6 +334,7 @@ export const en: Record<MessageKey, string> = {
 	'prep.ready': 'Prepared',
 	'prep.preview': 'Preview of what the room will see',
 	'prep.start': 'Start the meeting',
+	'prep.startUnready': 'Start the meeting? Not marked as prepared: {names}.',
 	'prep.startConfirm': 'Start the meeting now?',
 	'detail.prepare': 'Prepare the meeting',
 	'detail.control': 'Run the meeting',

@@ -258,7 +258,8 @@ export const sv = {
 	'meeting.count': 'Antal',
 	'meeting.belowK': 'Färre än {k} har svarat. Inget visas.',
 	'meeting.respondents': '{n} har svarat',
-	'meeting.itemBelowK': 'Färre än k svar – visas inte.',
+	'meeting.itemBelowK': 'Färre än {k} har svarat på frågan – visas inte.',
+	'meeting.questionBelowK': 'Färre än {k} skrev här – visas inte.',
 	'meeting.groupBelowK': 'För få i gruppen för att visas.',
 	'meeting.noComments': 'Inga kommentarer här.',
 	'meeting.mentionedBy': '{n} skrev liknande',
@@ -297,6 +298,8 @@ export const sv = {
 	'meeting.waitingToStart':
 		'Mötet har inte startat än. Sidan ansluter av sig själv när studierektorn startar det.',
 	'meeting.ended': 'Mötet är avslutat. Tack!',
+	'meeting.privatePreview': 'Bara för dig – visas för rummet när du trycker Visa:',
+	'meeting.notPrepared': 'ej förberedd',
 	'meeting.offline': 'Anslutningen bröts. Försöker igen…',
 	'meeting.refused.meetingNotLive': 'Mötet pågår inte just nu.',
 	'meeting.refused.notInThisMeeting':
@@ -326,6 +329,7 @@ export const sv = {
 	'prep.ready': 'Förberedd',
 	'prep.preview': 'Förhandsvisning av vad rummet ser',
 	'prep.start': 'Starta mötet',
+	'prep.startUnready': 'Starta mötet? Ej markerade som förberedda: {names}.',
 	'prep.startConfirm': 'Starta mötet nu?',
 	'detail.prepare': 'Förbered mötet',
 	'detail.control': 'Styr mötet',
