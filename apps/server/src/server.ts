@@ -46,7 +46,15 @@ export async function startServer(options: {
 			yjs.revoke(participantId);
 		}
 	};
-	const deps: Deps = { db, library, config, now, throttle: new LoginThrottle(), changes };
+	const deps: Deps = {
+		db,
+		library,
+		config,
+		now,
+		throttle: new LoginThrottle(),
+		changes,
+		documents: yjs
+	};
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 

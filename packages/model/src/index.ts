@@ -13,3 +13,4 @@ export * from './validation.ts';
 export * from './progress.ts';
 export * from './meeting/index.ts';
 export * from './plans.ts';
+export * from './documents.ts';

@@ -58,7 +58,8 @@ const text = {
 		sv: 'Ange en giltig länk som börjar med https://.',
 		en: 'Enter a valid link starting with https://.'
 	},
-	date: { sv: 'Ange ett giltigt datum och klockslag.', en: 'Enter a valid date and time.' },
+	dateTime: { sv: 'Ange ett giltigt datum och klockslag.', en: 'Enter a valid date and time.' },
+	date: { sv: 'Ange ett giltigt datum.', en: 'Enter a valid date.' },
 	minChars: { sv: 'Skriv minst {n} tecken.', en: 'Enter at least {n} characters.' },
 	maxChars: { sv: 'Högst {n} tecken.', en: 'At most {n} characters.' },
 	minNumber: { sv: 'Minst {n}.', en: 'At least {n}.' },
@@ -92,7 +93,8 @@ export function messageFor(issue: z.core.$ZodRawIssue, locale: Locale): string {
 		case 'invalid_format':
 			if (issue.format === 'email') return say(text.email, locale);
 			if (issue.format === 'url') return say(text.url, locale);
-			if (issue.format === 'datetime' || issue.format === 'date') return say(text.date, locale);
+			if (issue.format === 'datetime') return say(text.dateTime, locale);
+			if (issue.format === 'date') return say(text.date, locale);
 			return say(text.invalid, locale);
 		case 'invalid_value':
 		case 'invalid_union':

@@ -218,6 +218,26 @@ migrations['0004-shared-documents'] = {
 	}
 };
 
+migrations['0005-plan-versions'] = {
+	async up(db: Kysely<unknown>) {
+		// A plan marked final is frozen here; the shared document goes on changing.
+		await db.schema
+			.createTable('plan_versions')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.notNull().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('subject_id', 'text', (c) =>
+				c.notNull().references('subjects.id').onDelete('cascade')
+			)
+			.addColumn('version', 'integer', (c) => c.notNull())
+			.addColumn('plan', 'text', (c) => c.notNull())
+			.addColumn('finalized_at', 'text', (c) => c.notNull())
+			.addUniqueConstraint('plan_versions_subject_version', ['subject_id', 'version'])
+			.execute();
+	}
+};
+
 export const migrationProvider: MigrationProvider = {
 	getMigrations: () => Promise.resolve(migrations)
 };

@@ -17,6 +17,16 @@ export interface Database {
 	meetings: MeetingsTable;
 	yjsSnapshots: YjsSnapshotsTable;
 	yjsUpdates: YjsUpdatesTable;
+	planVersions: PlanVersionsTable;
+}
+
+export interface PlanVersionsTable {
+	id: string;
+	kollegiumId: string;
+	subjectId: string;
+	version: number;
+	plan: string;
+	finalizedAt: string;
 }
 
 /** Binary Yjs state as base64 text: portable between SQLite and PostgreSQL. */

@@ -7,6 +7,7 @@ import { catalogRoutes } from '../routes/catalog.routes.ts';
 import { docsRoutes } from '../routes/docs.routes.ts';
 import { kollegierRoutes } from '../routes/kollegier.routes.ts';
 import { participantsRoutes } from '../routes/participants.routes.ts';
+import { plansRoutes } from '../routes/plans.routes.ts';
 import { preparationRoutes } from '../routes/preparation.routes.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
 import { subjectsRoutes } from '../routes/subjects.routes.ts';
@@ -34,6 +35,7 @@ export function createApi(deps: Deps) {
 		.route('/kollegier', participantsRoutes(deps))
 		.route('/kollegier', subjectsRoutes(deps))
 		.route('/kollegier', preparationRoutes(deps))
+		.route('/kollegier', plansRoutes(deps))
 		.route('/respond', respondRoutes(deps));
 	api.route('/', docsRoutes(api, VERSION));
 	api.all('*', () => fail(404, 'notFound'));

@@ -15,6 +15,11 @@ export interface ChangeFeed {
 	participantRevoked(participantId: string): void;
 }
 
+/** Reads the shared discussion documents (the plans live in them). */
+export interface Documents {
+	readMap(kollegiumId: string, name: string): Promise<Record<string, unknown>>;
+}
+
 /** What every router needs, passed in so tests can swap the clock. */
 export interface Deps {
 	db: Db;
@@ -23,6 +28,7 @@ export interface Deps {
 	now: () => Date;
 	throttle: LoginThrottle;
 	changes: ChangeFeed;
+	documents: Documents;
 }
 
 export interface InvitationContext {

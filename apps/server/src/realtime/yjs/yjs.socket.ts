@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { ParticipantRole, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { hashToken } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
 import { isAssessedTrainee } from '../../domain/kollegier.ts';
@@ -89,6 +90,20 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 
 	return {
 		docs,
+		/** The plain JSON of one map of a document, as stored and as everyone has seen it. */
+		async readMap(kollegiumId: string, name: string): Promise<Record<string, unknown>> {
+			const open = docs.get(kollegiumId);
+			if (open) {
+				await open.loaded;
+				await open.flushed();
+				return open.doc.getMap(name).toJSON();
+			}
+			const doc = new Y.Doc();
+			await store.load(kollegiumId, doc);
+			const json = doc.getMap(name).toJSON();
+			doc.destroy();
+			return json;
+		},
 		/** Cuts off a participant whose link was revoked, in every open document. */
 		revoke(participantId: string): void {
 			for (const doc of docs.values()) doc.revoke(participantId);

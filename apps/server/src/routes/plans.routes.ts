@@ -1,0 +1,83 @@
+import { PLANS_MAP, checkInput, planSchemaFor } from '@kollegium/model';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import { ownedKollegium, subjectsOf } from '../domain/kollegier.ts';
+import { requireUser } from '../http/auth.ts';
+import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+
+const SubjectParam = z.object({ id: z.uuid(), subjectId: z.uuid() });
+const tags = ['Plans'];
+
+/**
+ * A plan is written together in the shared document; marking it final validates it with the
+ * model's schema and freezes it as a numbered version. The document itself is never changed.
+ */
+export function plansRoutes(deps: Deps) {
+	return new Hono<AppEnv>()
+		.use(requireUser(deps))
+		.post(
+			'/:id/subjects/:subjectId/plan/final',
+			describeRoute({
+				tags,
+				summary: 'Validate the plan in the shared document and freeze it as a version'
+			}),
+			validate('param', SubjectParam),
+			async (c) => {
+				const { id, subjectId } = c.req.valid('param');
+				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const subject =
+					(await subjectsOf(deps.db, row.id)).find((s) => s.id === subjectId) ??
+					fail(404, 'subjectNotFound');
+				const schema = planSchemaFor(subject.kind) ?? fail(409, 'noPlanForSubject');
+				const plans = await deps.documents.readMap(row.id, PLANS_MAP);
+				const checked = checkInput(schema, plans[subjectId] ?? {}, c.get('locale'));
+				if (!checked.success) fail(400, 'validation', checked.issues);
+				const finalizedAt = deps.now().toISOString();
+				const saved = await deps.db.transaction().execute(async (trx) => {
+					const last = await trx
+						.selectFrom('planVersions')
+						.select((eb) => eb.fn.max('version').as('version'))
+						.where('subjectId', '=', subjectId)
+						.executeTakeFirst();
+					const version = Number(last?.version ?? 0) + 1;
+					const plan = JSON.stringify(checked.data);
+					await trx
+						.insertInto('planVersions')
+						.values({
+							id: crypto.randomUUID(),
+							kollegiumId: row.id,
+							subjectId,
+							version,
+							plan,
+							finalizedAt
+						})
+						.execute();
+					return { version, finalizedAt, plan: checked.data as unknown };
+				});
+				return c.json(saved, 201);
+			}
+		)
+		.get(
+			'/:id/subjects/:subjectId/plan/versions',
+			describeRoute({
+				tags,
+				summary: 'The frozen versions of a subject\u2019s plan, newest first'
+			}),
+			validate('param', SubjectParam),
+			async (c) => {
+				const { id, subjectId } = c.req.valid('param');
+				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const versions = await deps.db
+					.selectFrom('planVersions')
+					.select(['version', 'plan', 'finalizedAt'])
+					.where('kollegiumId', '=', row.id)
+					.where('subjectId', '=', subjectId)
+					.orderBy('version', 'desc')
+					.execute();
+				return c.json(versions.map((v) => ({ ...v, plan: JSON.parse(v.plan) as unknown })));
+			}
+		);
+}
