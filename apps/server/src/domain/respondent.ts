@@ -79,10 +79,11 @@ export async function respondentView(
 /** The response's state; its content only for the browser that wrote it. */
 function ownResponse(response: ResponseRow, deviceHash: string) {
 	const readable = response.deviceHash === deviceHash;
+	const saved = savedResponse(response);
 	return {
-		...savedResponse(response),
+		...saved,
 		// Whether the working copy differs from the submitted one is content too.
-		changedSinceSubmit: readable && savedResponse(response).changedSinceSubmit,
+		changedSinceSubmit: readable && saved.changedSinceSubmit,
 		readable,
 		answers: readable ? answersOf(response) : {},
 		declined: readable ? response.declined === 1 : false
