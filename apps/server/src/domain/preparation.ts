@@ -2,24 +2,33 @@ import { KollegiumStatus, isAnswering, type Preparation } from '@kollegium/model
 import type { KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { commentsOf, takeComments } from './comments.ts';
-import { subjectsOf, toKollegium } from './kollegier.ts';
+import { toKollegium } from './kollegier.ts';
 import { buildFrame, loadMeetingContext } from './meeting.ts';
 
-/** Comments are copied out of the answers the first time preparation is opened after answering closed. */
-export async function preparation(deps: Deps, row: KollegiumRow): Promise<Preparation> {
+/**
+ * Whether answering has closed; the first time it has, the free-text answers are copied out
+ * into comments for curation.
+ */
+export async function closedForPreparation(deps: Deps, row: KollegiumRow): Promise<boolean> {
 	const kollegium = toKollegium(row);
-	const answeringClosed =
+	const closed =
 		KollegiumStatus.parse(row.status) !== 'draft' &&
 		!isAnswering({
 			status: kollegium.status,
 			answerDeadline: kollegium.answerDeadline,
 			now: deps.now()
 		});
-	if (!answeringClosed) return { answeringClosed, subjects: [], preview: [] };
-	if (!row.commentsTakenAt)
+	if (closed && !row.commentsTakenAt) {
 		await takeComments(deps.db, { kollegiumId: row.id, form: kollegium.form, now: deps.now() });
-	const [subjects, readiness, comments, context] = await Promise.all([
-		subjectsOf(deps.db, row.id),
+	}
+	return closed;
+}
+
+/** Comments to curate and a preview of every step, once answering has closed. */
+export async function preparation(deps: Deps, row: KollegiumRow): Promise<Preparation> {
+	const answeringClosed = await closedForPreparation(deps, row);
+	if (!answeringClosed) return { answeringClosed, subjects: [], preview: [] };
+	const [readiness, comments, context] = await Promise.all([
 		deps.db
 			.selectFrom('subjects')
 			.select(['id', 'ready'])
@@ -38,7 +47,7 @@ export async function preparation(deps: Deps, row: KollegiumRow): Promise<Prepar
 	});
 	return {
 		answeringClosed,
-		subjects: subjects.map((subject) => ({
+		subjects: context.subjects.map((subject) => ({
 			id: subject.id,
 			name: subject.name,
 			kind: subject.kind,

@@ -16,7 +16,7 @@ import {
 } from '../domain/kollegier.ts';
 import { forgetOriginals } from '../domain/comments.ts';
 import { progressOf } from '../domain/progress.ts';
-import { preparation } from '../domain/preparation.ts';
+import { closedForPreparation } from '../domain/preparation.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
@@ -152,8 +152,7 @@ export function kollegierRoutes(deps: Deps) {
 				if (to === 'open') await assertReadyToOpen(deps, row);
 				if (to === 'live') {
 					// The meeting starts from closed answers and curated comments, never live input.
-					const prepared = await preparation(deps, row);
-					if (!prepared.answeringClosed) fail(409, 'answeringStillOpen');
+					if (!(await closedForPreparation(deps, row))) fail(409, 'answeringStillOpen');
 				}
 				await deps.db
 					.updateTable('kollegier')

@@ -14,7 +14,6 @@ export const en: Record<MessageKey, string> = {
 	'app.saving': 'Saving…',
 	'app.remove': 'Remove',
 	'app.edit': 'Edit',
-	'app.close': 'Close',
 	'app.copy': 'Copy',
 	'app.copied': 'Copied',
 	'app.optional': '(optional)',
@@ -83,7 +82,6 @@ export const en: Record<MessageKey, string> = {
 		'The example kollegium is open for answers. Two specialists have already answered. Open the links below to answer as the others (a private window works well):',
 	'setup.toKollegium': 'Go to the example kollegium',
 	'setup.toStart': 'Go to the start page',
-	'setup.notNeeded': 'Kollegium is already set up.',
 
 	'home.title': 'My kollegier',
 	'home.new': 'New kollegium',
@@ -193,9 +191,7 @@ export const en: Record<MessageKey, string> = {
 	'progress.anonymity': 'This shows who has answered, never what.',
 	'progress.live': 'Updates as soon as answers come in.',
 
-	'respond.title': 'Your forms',
 	'respond.hello': 'Hello {name}!',
-	'respond.about': 'Kollegium',
 	'respond.deadline': 'Please answer by {date}.',
 	'respond.closed': 'The deadline has passed. You can read your answers but not change them.',
 	'respond.notOpen':
@@ -204,7 +200,6 @@ export const en: Record<MessageKey, string> = {
 		'Your answers are shown only aggregated and without names, and never if fewer than {k} have answered.',
 	'respond.selfNote':
 		"Your self-assessment is shown beside the specialists' aggregated assessment and passed to your supervisor.",
-	'respond.anonymityShort': 'Answers are shown aggregated and without names.',
 	'respond.focus': 'Special focus of this kollegium',
 	'respond.focusMark': 'Focus',
 	'respond.assignments': 'Forms to fill in',
@@ -259,8 +254,6 @@ export const en: Record<MessageKey, string> = {
 
 	'meeting.selfMark': 'Self-assessment',
 	'meeting.median': 'Median',
-	'meeting.step': 'Option',
-	'meeting.count': 'Count',
 	'meeting.belowK': 'Fewer than {k} have answered. Nothing is shown.',
 	'meeting.respondents': '{n} have answered',
 	'meeting.itemBelowK': 'Fewer than {k} answered this question – not shown.',
@@ -329,7 +322,6 @@ export const en: Record<MessageKey, string> = {
 	'prep.original': 'Original wording (kept until the meeting ends): {text}',
 	'prep.mergeInto': 'Merge into',
 	'prep.noMerge': 'Not merged',
-	'prep.merged': 'Merged into another comment',
 	'prep.theme': 'Theme',
 	'prep.ready': 'Prepared',
 	'prep.preview': 'Preview of what the room will see',

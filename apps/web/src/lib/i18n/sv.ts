@@ -12,7 +12,6 @@ export const sv = {
 	'app.saving': 'Sparar…',
 	'app.remove': 'Ta bort',
 	'app.edit': 'Redigera',
-	'app.close': 'Stäng',
 	'app.copy': 'Kopiera',
 	'app.copied': 'Kopierat',
 	'app.optional': '(frivilligt)',
@@ -79,7 +78,6 @@ export const sv = {
 		'Exempelkollegiet är öppet för svar. Två specialister har redan svarat. Öppna länkarna nedan för att svara som de andra (gärna i ett privat fönster):',
 	'setup.toKollegium': 'Gå till exempelkollegiet',
 	'setup.toStart': 'Gå till startsidan',
-	'setup.notNeeded': 'Kollegium är redan installerat.',
 
 	'home.title': 'Mina kollegier',
 	'home.new': 'Nytt kollegium',
@@ -188,9 +186,7 @@ export const sv = {
 	'progress.anonymity': 'Här syns vem som har svarat, aldrig vad.',
 	'progress.live': 'Uppdateras direkt när svar kommer in.',
 
-	'respond.title': 'Dina formulär',
 	'respond.hello': 'Hej {name}!',
-	'respond.about': 'Kollegium',
 	'respond.deadline': 'Svara senast {date}.',
 	'respond.closed': 'Svarstiden har gått ut. Du kan läsa dina svar men inte ändra dem.',
 	'respond.notOpen':
@@ -199,7 +195,6 @@ export const sv = {
 		'Dina svar visas bara sammanställda och utan namn, och aldrig om färre än {k} har svarat.',
 	'respond.selfNote':
 		'Din självskattning visas bredvid specialisternas sammanställda bedömning och lämnas till din handledare.',
-	'respond.anonymityShort': 'Svaren visas sammanställda och utan namn.',
 	'respond.focus': 'Särskilt fokus detta kollegium',
 	'respond.focusMark': 'Fokus',
 	'respond.assignments': 'Formulär att fylla i',
@@ -254,8 +249,6 @@ export const sv = {
 
 	'meeting.selfMark': 'Självskattning',
 	'meeting.median': 'Median',
-	'meeting.step': 'Alternativ',
-	'meeting.count': 'Antal',
 	'meeting.belowK': 'Färre än {k} har svarat. Inget visas.',
 	'meeting.respondents': '{n} har svarat',
 	'meeting.itemBelowK': 'Färre än {k} har svarat på frågan – visas inte.',
@@ -324,7 +317,6 @@ export const sv = {
 	'prep.original': 'Ursprunglig lydelse (sparas tills mötet avslutas): {text}',
 	'prep.mergeInto': 'Slå ihop med',
 	'prep.noMerge': 'Ingen sammanslagning',
-	'prep.merged': 'Sammanslagen med en annan kommentar',
 	'prep.theme': 'Tema',
 	'prep.ready': 'Förberedd',
 	'prep.preview': 'Förhandsvisning av vad rummet ser',
