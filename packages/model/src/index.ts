@@ -14,3 +14,4 @@ export * from './progress.ts';
 export * from './meeting/index.ts';
 export * from './plans.ts';
 export * from './documents.ts';
+export * from './report.ts';
