@@ -8,6 +8,7 @@ import { openDatabase } from './db/database.ts';
 import { createApi } from './http/app.ts';
 import type { ChangeFeed, Deps } from './http/env.ts';
 import { attachSocketServer } from './realtime/socket.ts';
+import { PdfRenderer } from './pdf/renderer.ts';
 import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { loadTemplates } from './templates.ts';
 
@@ -39,6 +40,8 @@ export async function startServer(options: {
 	// socket.io first: it tells the API's handlers where to announce changes.
 	const { io, changes: live } = attachSocketServer(http, { db, now });
 	const yjs = attachYjs(http, { db, now });
+	// pdfmake is synchronous: the PDFs are built in a worker so a meeting never waits for one.
+	const pdf = new PdfRenderer();
 	const changes: ChangeFeed = {
 		...live,
 		participantRevoked(participantId) {
@@ -53,7 +56,8 @@ export async function startServer(options: {
 		now,
 		throttle: new LoginThrottle(),
 		changes,
-		documents: yjs
+		documents: yjs,
+		pdf
 	};
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
@@ -80,6 +84,7 @@ export async function startServer(options: {
 		async close() {
 			await io.close();
 			await yjs.close();
+			await pdf.close();
 			http.closeAllConnections();
 			await new Promise<void>((resolve) => http.close(() => resolve()));
 			await db.destroy();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Kollegium, Participant, Subject } from './kollegium.ts';
+import { Kollegium, Participant, ParticipantRole, Subject } from './kollegium.ts';
 import { Answers, ResponseStatus } from './response.ts';
 import { FormRole, Template } from './template.ts';
 import { Locale, LocalizedText } from './text.ts';
@@ -103,7 +103,7 @@ export type SavedResponse = z.infer<typeof SavedResponse>;
 
 /** What an invitation link shows its holder: the meeting and the forms they fill. */
 export const RespondentView = z.object({
-	participant: z.object({ id: z.uuid(), name: z.string() }),
+	participant: z.object({ id: z.uuid(), name: z.string(), roles: z.array(ParticipantRole) }),
 	kollegium: Kollegium.pick({
 		id: true,
 		kind: true,

@@ -15,3 +15,6 @@ export * from './meeting/index.ts';
 export * from './plans.ts';
 export * from './documents.ts';
 export * from './report.ts';
+export * from './handover.ts';
+export * from './backoff.ts';
+export * from './pdf/index.ts';

@@ -42,6 +42,10 @@ export const customMessages: Record<string, Messages> = {
 		sv: 'Frågan passar inte den här sortens kollegium.',
 		en: 'This question does not fit this kind of kollegium.'
 	},
+	dateInFuture: {
+		sv: 'Datumet kan inte ligga i framtiden.',
+		en: 'The date cannot be in the future.'
+	},
 	required: { sv: 'Frågan behöver ett svar.', en: 'This question needs an answer.' },
 	invalidOption: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
 	tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },

@@ -238,6 +238,26 @@ migrations['0005-plan-versions'] = {
 	}
 };
 
+migrations['0006-handovers'] = {
+	async up(db: Kysely<unknown>) {
+		// Whether each trainee's feedback has been passed on; the kollegium is delivered when all are.
+		await db.schema
+			.createTable('handovers')
+			.addColumn('subject_id', 'text', (c) =>
+				c.primaryKey().references('subjects.id').onDelete('cascade')
+			)
+			.addColumn('kollegium_id', 'text', (c) =>
+				c.notNull().references('kollegier.id').onDelete('cascade')
+			)
+			.addColumn('plan_version', 'integer', (c) => c.notNull())
+			.addColumn('given_on', 'text', (c) => c.notNull())
+			.addColumn('recorded_by', 'text', (c) => c.notNull())
+			.addColumn('shared_with_trainee', 'integer', (c) => c.notNull().defaultTo(0))
+			.addColumn('recorded_at', 'text', (c) => c.notNull())
+			.execute();
+	}
+};
+
 export const migrationProvider: MigrationProvider = {
 	getMigrations: () => Promise.resolve(migrations)
 };

@@ -18,6 +18,19 @@ export interface Database {
 	yjsSnapshots: YjsSnapshotsTable;
 	yjsUpdates: YjsUpdatesTable;
 	planVersions: PlanVersionsTable;
+	handovers: HandoversTable;
+}
+
+/** Feedback passed on to a trainee (or the clinic): one row per subject. */
+export interface HandoversTable {
+	subjectId: string;
+	kollegiumId: string;
+	planVersion: number;
+	givenOn: string;
+	/** 'owner', or the id of the participant (the handledare) who recorded it. */
+	recordedBy: string;
+	sharedWithTrainee: number;
+	recordedAt: string;
 }
 
 export interface PlanVersionsTable {

@@ -14,8 +14,10 @@ export async function issueInvitation(
 	const db = options.db ?? deps.db;
 	const token = randomToken();
 	const now = deps.now();
-	const validUntil = Date.parse(options.startsAt) + deps.config.invitationGraceDays * 86_400_000;
-	const expiresAt = new Date(Math.max(validUntil, now.getTime())).toISOString();
+	// Valid until the grace period after the meeting; a link issued later (a handledare's, for
+	// the handover) gets the same grace from the day it is issued.
+	const from = Math.max(Date.parse(options.startsAt), now.getTime());
+	const expiresAt = new Date(from + deps.config.invitationGraceDays * 86_400_000).toISOString();
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('invitations')

@@ -38,7 +38,7 @@ export async function respondentView(
 		participants.find((p) => p.id === invitation.participantId) ?? fail(404, 'invitationUnknown');
 	const assignments = assignmentsFor({ kind: kollegium.kind, participant, subjects });
 	return {
-		participant: { id: participant.id, name: participant.name },
+		participant: { id: participant.id, name: participant.name, roles: participant.roles },
 		kollegium,
 		answering: isAnswering({
 			status: kollegium.status,

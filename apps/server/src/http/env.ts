@@ -1,4 +1,5 @@
-import type { Locale, Me } from '@kollegium/model';
+import type { FeedbackReport, Locale, Me } from '@kollegium/model';
+import type * as Y from 'yjs';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
@@ -17,7 +18,13 @@ export interface ChangeFeed {
 
 /** Reads the shared discussion documents (the plans live in them). */
 export interface Documents {
-	readMap(kollegiumId: string, name: string): Promise<Record<string, unknown>>;
+	/** Reads a document with nothing acknowledged left out; the reader must not keep the doc. */
+	read<T>(kollegiumId: string, reader: (doc: Y.Doc) => T): Promise<T>;
+}
+
+/** Builds feedback PDFs off the event loop. */
+export interface PdfRenderer {
+	render(report: FeedbackReport): Promise<Uint8Array>;
 }
 
 /** What every router needs, passed in so tests can swap the clock. */
@@ -29,6 +36,7 @@ export interface Deps {
 	throttle: LoginThrottle;
 	changes: ChangeFeed;
 	documents: Documents;
+	pdf: PdfRenderer;
 }
 
 export interface InvitationContext {

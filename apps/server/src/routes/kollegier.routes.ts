@@ -1,4 +1,5 @@
 import {
+	allFeedbackGiven,
 	customMessages,
 	KollegiumInput,
 	KollegiumStatus,
@@ -15,6 +16,7 @@ import {
 	ownedKollegium
 } from '../domain/kollegier.ts';
 import { forgetOriginals } from '../domain/comments.ts';
+import { deliverIfDone, handoverEntries } from '../domain/handover.ts';
 import { progressOf } from '../domain/progress.ts';
 import { closedForPreparation } from '../domain/preparation.ts';
 import { requireUser } from '../http/auth.ts';
@@ -150,6 +152,9 @@ export function kollegierRoutes(deps: Deps) {
 				const to = c.req.valid('json').status;
 				if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
 				if (to === 'open') await assertReadyToOpen(deps, row);
+				if (to === 'delivered' && !allFeedbackGiven(await handoverEntries(deps.db, row.id))) {
+					fail(409, 'feedbackNotGiven');
+				}
 				if (to === 'live') {
 					// The meeting starts from closed answers and curated comments, never live input.
 					if (!(await closedForPreparation(deps, row))) fail(409, 'answeringStillOpen');
@@ -159,11 +164,15 @@ export function kollegierRoutes(deps: Deps) {
 					.set({ status: to, updatedAt: deps.now().toISOString() })
 					.where('id', '=', row.id)
 					.execute();
+				let status = to;
 				if (to === 'closed') {
 					await forgetOriginals(deps.db, row.id);
 					deps.changes.meetingEnded(row.id);
+					// Feedback may all have been passed on before the meeting was formally closed.
+					const entries = await handoverEntries(deps.db, row.id);
+					if (await deliverIfDone(deps.db, row.id, entries, deps.now())) status = 'delivered';
 				}
-				return c.json(await kollegiumDetail(deps.db, { ...row, status: to }));
+				return c.json(await kollegiumDetail(deps.db, { ...row, status }));
 			}
 		)
 		.get(

@@ -1,19 +1,25 @@
-import { PLANS_MAP, checkInput, planSchemaFor } from '@kollegium/model';
+import { HandoverInput, checkInput, planSchemaFor } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
+import { readPlanInput } from '../documents/plan-input.ts';
+import { handoverEntries, recordHandover } from '../domain/handover.ts';
 import { ownedKollegium, subjectsOf } from '../domain/kollegier.ts';
+import { feedbackFileName, feedbackReport } from '../domain/report.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
+import { pdfResponse } from '../http/pdf.ts';
 import { validate } from '../http/validate.ts';
 
+const IdParam = z.object({ id: z.uuid() });
 const SubjectParam = z.object({ id: z.uuid(), subjectId: z.uuid() });
 const tags = ['Plans'];
 
 /**
  * A plan is written together in the shared document; marking it final validates it with the
- * model's schema and freezes it as a numbered version. The document itself is never changed.
+ * model's schema and freezes it as a numbered version, which the feedback PDF is built from.
+ * The document itself is never changed.
  */
 export function plansRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
@@ -32,8 +38,8 @@ export function plansRoutes(deps: Deps) {
 					(await subjectsOf(deps.db, row.id)).find((s) => s.id === subjectId) ??
 					fail(404, 'subjectNotFound');
 				const schema = planSchemaFor(subject.kind) ?? fail(409, 'noPlanForSubject');
-				const plans = await deps.documents.readMap(row.id, PLANS_MAP);
-				const checked = checkInput(schema, plans[subjectId] ?? {}, c.get('locale'));
+				const input = await readPlanInput(deps.documents, row.id, subject);
+				const checked = checkInput(schema, input, c.get('locale'));
 				if (!checked.success) fail(400, 'validation', checked.issues);
 				const finalizedAt = deps.now().toISOString();
 				const saved = await deps.db.transaction().execute(async (trx) => {
@@ -43,7 +49,6 @@ export function plansRoutes(deps: Deps) {
 						.where('subjectId', '=', subjectId)
 						.executeTakeFirst();
 					const version = Number(last?.version ?? 0) + 1;
-					const plan = JSON.stringify(checked.data);
 					await trx
 						.insertInto('planVersions')
 						.values({
@@ -51,7 +56,7 @@ export function plansRoutes(deps: Deps) {
 							kollegiumId: row.id,
 							subjectId,
 							version,
-							plan,
+							plan: JSON.stringify(checked.data),
 							finalizedAt
 						})
 						.execute();
@@ -78,6 +83,55 @@ export function plansRoutes(deps: Deps) {
 					.orderBy('version', 'desc')
 					.execute();
 				return c.json(versions.map((v) => ({ ...v, plan: JSON.parse(v.plan) as unknown })));
+			}
+		)
+		.get(
+			'/:id/subjects/:subjectId/feedback.pdf',
+			describeRoute({ tags, summary: 'The feedback PDF, built from the newest final plan' }),
+			validate('param', SubjectParam),
+			async (c) => {
+				const { id, subjectId } = c.req.valid('param');
+				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const report = await feedbackReport(deps, {
+					kollegiumId: row.id,
+					subjectId,
+					locale: c.get('locale')
+				});
+				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+			}
+		)
+		.get(
+			'/:id/handover',
+			describeRoute({ tags, summary: 'Per trainee: plan final, feedback given' }),
+			validate('param', IdParam),
+			async (c) => {
+				const row = await ownedKollegium(deps.db, {
+					id: c.req.valid('param').id,
+					ownerId: c.get('user').id
+				});
+				return c.json(await handoverEntries(deps.db, row.id));
+			}
+		)
+		.post(
+			'/:id/subjects/:subjectId/handover',
+			describeRoute({
+				tags,
+				summary: 'Record that the feedback was given (when no handledare does it)'
+			}),
+			validate('param', SubjectParam),
+			validate('json', HandoverInput),
+			async (c) => {
+				const { id, subjectId } = c.req.valid('param');
+				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const entries = await recordHandover(deps.db, {
+					kollegiumId: row.id,
+					subjectId,
+					input: c.req.valid('json'),
+					recordedBy: 'owner',
+					now: deps.now(),
+					locale: c.get('locale')
+				});
+				return c.json(entries);
 			}
 		);
 }

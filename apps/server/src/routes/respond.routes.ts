@@ -1,11 +1,21 @@
-import { ResponseInput, assignmentsFor, sectionsFor, validateAnswers } from '@kollegium/model';
+import {
+	HandoverInput,
+	ResponseInput,
+	assignmentsFor,
+	sectionsFor,
+	validateAnswers
+} from '@kollegium/model';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { participantsOf, subjectsOf, toKollegium } from '../domain/kollegier.ts';
 import { assertAnswering, respondentView } from '../domain/respondent.ts';
 import { savedResponse, serializeAnswers } from '../domain/responses.ts';
+import { ownFeedbackEntry, respondentHandover, supervisedEntry } from '../domain/handover.ts';
+import { feedbackFileName, feedbackReport } from '../domain/report.ts';
+import { recordHandover } from '../domain/handover.ts';
 import { requireInvitation } from '../http/auth.ts';
+import { pdfResponse } from '../http/pdf.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -36,6 +46,65 @@ export function respondRoutes(deps: Deps) {
 			validate('param', SubjectParam),
 			validate('json', ResponseInput),
 			(c) => save(deps, c, { submit: true })
+		)
+		.get(
+			'/handover',
+			describeRoute({
+				tags,
+				summary: 'After the meeting: the feedback you pass on, and your own copy'
+			}),
+			async (c) => c.json(await respondentHandover(deps, c.get('invitation')))
+		)
+		.get(
+			'/handover/:subjectId/feedback.pdf',
+			describeRoute({ tags, summary: 'The feedback PDF of a trainee you are handledare for' }),
+			validate('param', SubjectParam),
+			async (c) => {
+				const invitation = c.get('invitation');
+				const { subjectId } = c.req.valid('param');
+				await supervisedEntry(deps, invitation, subjectId);
+				const report = await feedbackReport(deps, {
+					kollegiumId: invitation.kollegiumId,
+					subjectId,
+					locale: c.get('locale')
+				});
+				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+			}
+		)
+		.post(
+			'/handover/:subjectId',
+			describeRoute({ tags, summary: 'Record that you gave the trainee the feedback' }),
+			validate('param', SubjectParam),
+			validate('json', HandoverInput),
+			async (c) => {
+				const invitation = c.get('invitation');
+				const { subjectId } = c.req.valid('param');
+				await supervisedEntry(deps, invitation, subjectId);
+				await recordHandover(deps.db, {
+					kollegiumId: invitation.kollegiumId,
+					subjectId,
+					input: c.req.valid('json'),
+					recordedBy: invitation.participantId,
+					now: deps.now(),
+					locale: c.get('locale')
+				});
+				return c.json(await respondentHandover(deps, invitation));
+			}
+		)
+		.get(
+			'/feedback.pdf',
+			describeRoute({ tags, summary: 'Your own feedback, once your handledare has shared it' }),
+			async (c) => {
+				const invitation = c.get('invitation');
+				const own = await ownFeedbackEntry(deps, invitation);
+				if (!own?.sharedWithTrainee) fail(404, 'feedbackNotShared');
+				const report = await feedbackReport(deps, {
+					kollegiumId: invitation.kollegiumId,
+					subjectId: own.subjectId,
+					locale: c.get('locale')
+				});
+				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+			}
 		);
 }
 

@@ -39,6 +39,11 @@ export function buildAgenda(options: { form: Template; subjects: readonly Subjec
 	});
 }
 
+/** The subject a step is about, read from its id (`kind:subjectId[:sectionId]`). */
+export function stepSubjectId(stepId: string): string | null {
+	return stepId.split(':')[1] ?? null;
+}
+
 function step(kind: StepKind, subjectId: string, sectionId: string | null): Step {
 	return { id: [kind, subjectId, sectionId].filter(Boolean).join(':'), kind, subjectId, sectionId };
 }

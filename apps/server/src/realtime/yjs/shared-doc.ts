@@ -35,6 +35,7 @@ export class SharedDoc {
 	/** Stores then broadcasts, strictly in the order the updates were applied. */
 	#outbox: Promise<void> = Promise.resolve();
 	#logged = 0;
+	#compaction: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(options: { kollegiumId: string; store: DocStore; compactAfter: number }) {
 		this.#id = options.kollegiumId;
@@ -50,7 +51,7 @@ export class SharedDoc {
 				.then(() => {
 					this.#broadcast(syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update)));
 					this.#logged += 1;
-					if (this.#logged >= options.compactAfter) return this.compact();
+					if (this.#logged >= options.compactAfter) this.#compactSoon(options.compactAfter);
 				})
 				.catch((error: unknown) =>
 					console.error('Shared document: storing an update failed', error)
@@ -113,11 +114,31 @@ export class SharedDoc {
 	}
 
 	compact(): Promise<void> {
+		clearTimeout(this.#compaction);
+		this.#compaction = undefined;
 		this.#logged = 0;
 		return this.#store.compact(this.#id);
 	}
 
+	/**
+	 * Compaction is blocking SQLite work; it waits for a pause in the typing rather than sit in
+	 * the store-then-broadcast queue, so no edit is held up by it. A log that never sees a pause
+	 * is compacted anyway once it is several times the threshold. Updates stored meanwhile stay
+	 * in the log: compaction deletes exactly the rows it replayed.
+	 */
+	#compactSoon(threshold: number): void {
+		const run = () =>
+			void this.compact().catch((error: unknown) =>
+				console.error('Shared document: compaction failed', error)
+			);
+		if (this.#logged >= threshold * 5) return run();
+		clearTimeout(this.#compaction);
+		this.#compaction = setTimeout(run, 500);
+		this.#compaction.unref();
+	}
+
 	destroy(): void {
+		clearTimeout(this.#compaction);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -90,19 +90,21 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 
 	return {
 		docs,
-		/** The plain JSON of one map of a document, as stored and as everyone has seen it. */
-		async readMap(kollegiumId: string, name: string): Promise<Record<string, unknown>> {
+		/** Reads a document as stored and as everyone has seen it: nothing pending is left out. */
+		async read<T>(kollegiumId: string, reader: (doc: Y.Doc) => T): Promise<T> {
 			const open = docs.get(kollegiumId);
 			if (open) {
 				await open.loaded;
 				await open.flushed();
-				return open.doc.getMap(name).toJSON();
+				return reader(open.doc);
 			}
 			const doc = new Y.Doc();
-			await store.load(kollegiumId, doc);
-			const json = doc.getMap(name).toJSON();
-			doc.destroy();
-			return json;
+			try {
+				await store.load(kollegiumId, doc);
+				return reader(doc);
+			} finally {
+				doc.destroy();
+			}
 		},
 		/** Cuts off a participant whose link was revoked, in every open document. */
 		revoke(participantId: string): void {

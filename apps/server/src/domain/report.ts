@@ -1,0 +1,126 @@
+import {
+	DevelopmentPlan,
+	ImprovementPlan,
+	buildStepView,
+	isRevealed,
+	localize,
+	type FeedbackReport,
+	type FinalPlan,
+	type Locale,
+	type RevealedStep
+} from '@kollegium/model';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { participantsOf } from './kollegier.ts';
+import { loadMeetingContext, loadMeetingState, type MeetingContext } from './meeting.ts';
+
+/** The newest version of a subject's plan marked final, or null. */
+export async function latestFinalPlan(db: Db, subjectId: string): Promise<FinalPlan | null> {
+	const row = await db
+		.selectFrom('planVersions')
+		.select(['version', 'plan', 'finalizedAt'])
+		.where('subjectId', '=', subjectId)
+		.orderBy('version', 'desc')
+		.executeTakeFirst();
+	if (!row) return null;
+	const stored: unknown = JSON.parse(row.plan);
+	const development = DevelopmentPlan.safeParse(stored);
+	if (development.success) return { kind: 'development', ...base(row), plan: development.data };
+	return { kind: 'improvement', ...base(row), plan: ImprovementPlan.parse(stored) };
+}
+
+const base = (row: { version: number; finalizedAt: string }) => ({
+	version: row.version,
+	finalizedAt: row.finalizedAt
+});
+
+/**
+ * Everything one feedback PDF shows. Built like the meeting's frames, from the same context and
+ * with the same k rules, but only from the steps the room was actually shown: a step the
+ * studierektor never revealed, and so any comment in it, cannot reach the PDF.
+ */
+export async function feedbackReport(
+	deps: Pick<Deps, 'db' | 'library' | 'now'>,
+	options: { kollegiumId: string; subjectId: string; locale: Locale }
+): Promise<FeedbackReport> {
+	const { db } = deps;
+	const context = await loadMeetingContext(db, options.kollegiumId);
+	const subject = context.subjects.find((s) => s.id === options.subjectId);
+	if (!subject || subject.kind === 'supervisor') fail(404, 'subjectNotFound');
+	const plan = (await latestFinalPlan(db, subject.id)) ?? fail(409, 'planNotFinal');
+	const state = await loadMeetingState(db, context, deps.now());
+	const view = (step: MeetingContext['agenda'][number]) =>
+		buildStepView({
+			step,
+			form: context.kollegium.form,
+			subject,
+			startsAt: context.kollegium.startsAt,
+			k: context.kollegium.minRespondents,
+			answers: context.answers.get(subject.id) ?? [],
+			selfAnswers: context.selfAnswers.get(subject.id) ?? null,
+			comments: context.comments.get(step.id) ?? [],
+			// The trainee's own answers go beside the room's: the PDF is the trainee's.
+			showSelf: true,
+			splitByFamiliarity: false
+		});
+	const own = context.agenda.filter((step) => step.subjectId === subject.id);
+	const intro = own.find((step) => step.kind === 'intro');
+	const introView = intro ? view(intro) : null;
+	const steps = own
+		.filter((step) => isRevealed(state, step))
+		.map(view)
+		.filter(
+			(shown): shown is RevealedStep => shown.kind === 'ratings' || shown.kind === 'comments'
+		);
+	const header = introView?.subject ?? {
+		name: subject.name,
+		specialty: subject.specialty,
+		monthOfTraining: null
+	};
+	const participants = await participantsOf(db, options.kollegiumId);
+	return {
+		locale: options.locale,
+		kollegium: {
+			kind: context.kollegium.kind,
+			title: context.kollegium.title,
+			startsAt: context.kollegium.startsAt,
+			k: context.kollegium.minRespondents
+		},
+		subject: {
+			kind: subject.kind,
+			name: header.name,
+			specialty: header.specialty,
+			monthOfTraining: header.monthOfTraining
+		},
+		respondents: introView?.kind === 'intro' ? introView.respondents : null,
+		supervisorName: participants.find((p) => p.id === subject.supervisorId)?.name ?? null,
+		steps,
+		plan,
+		goalTitles: goalTitles(deps, subject.regulation, plan, options.locale),
+		generatedAt: deps.now().toISOString()
+	};
+}
+
+function goalTitles(
+	deps: Pick<Deps, 'library'>,
+	regulation: Parameters<Deps['library']['catalogueFor']>[0] | null,
+	plan: FinalPlan,
+	locale: Locale
+): Record<string, string> {
+	if (plan.kind !== 'development' || !regulation) return {};
+	const catalogue = deps.library.catalogueFor(regulation);
+	const codes = new Set(plan.plan.goals.flatMap((goal) => goal.goals));
+	const titles: Record<string, string> = {};
+	for (const goal of catalogue?.goals ?? []) {
+		if (codes.has(goal.code)) titles[goal.code] = localize(goal.title, locale);
+	}
+	return titles;
+}
+
+/** A file name people recognise in their downloads folder. */
+export function feedbackFileName(report: FeedbackReport): string {
+	const date = report.kollegium.startsAt.slice(0, 10);
+	const what = report.locale === 'sv' ? 'Återkoppling' : 'Feedback';
+	return `${what} ${report.subject.name} ${date}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+}

@@ -1,0 +1,21 @@
+import type { GoalCatalogue, HandoverEntry, KollegiumDetail, Me } from '@kollegium/model';
+import { error, redirect } from '@sveltejs/kit';
+import { api, ApiFailure } from '$lib/api.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ params }) => {
+	try {
+		const [detail, catalogues, me, handover] = await Promise.all([
+			api<KollegiumDetail>(`/kollegier/${params.id}`),
+			api<GoalCatalogue[]>('/catalog/goals'),
+			api<Me>('/auth/me'),
+			api<HandoverEntry[]>(`/kollegier/${params.id}/handover`)
+		]);
+		return { detail, catalogues, me, handover };
+	} catch (failure) {
+		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
+		if (failure instanceof ApiFailure && failure.status === 404)
+			error(404, { message: 'Not found' });
+		throw failure;
+	}
+};

@@ -1,0 +1,2 @@
+export { feedbackDocument } from './feedback-document.ts';
+export type { Content, DocDefinition } from './pdf-layout.ts';
