@@ -82,8 +82,10 @@ export async function startServer(options: {
 		port,
 		deps,
 		async close() {
-			await io.close();
+			// The document sockets first: socket.io's close waits for the HTTP server, which waits
+			// for every upgraded socket, and browsers holding the documents would keep it open.
 			await yjs.close();
+			await io.close();
 			await pdf.close();
 			http.closeAllConnections();
 			await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -62,10 +62,12 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 		if (path.startsWith(SOCKET_IO_PATH)) return; // socket.io's own
 		if (!path.startsWith(YJS_PATH)) return refuse(socket, 404, 'Not Found');
+		if (closing) return refuse(socket, 503, 'Service Unavailable');
 		const kollegiumId = path.slice(YJS_PATH.length).split('/')[0] ?? '';
 		authorize(options, req, kollegiumId).then(
 			(access) => {
 				if (!access) return refuse(socket, 403, 'Forbidden');
+				if (closing) return refuse(socket, 503, 'Service Unavailable');
 				wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
 					const doc = open(kollegiumId);
 					doc.connect(ws, {
