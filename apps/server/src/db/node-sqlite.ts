@@ -14,10 +14,21 @@ export function openNodeSqlite(path: string): SqliteDatabase {
 	db.exec(
 		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;'
 	);
+	// Kysely asks for a statement per query; the same SQL text comes back again and again, so
+	// each is prepared once and reused (node:sqlite statements are reusable with new parameters).
+	const statements = new Map<string, ReturnType<DatabaseSync['prepare']>>();
 	return {
-		close: () => db.close(),
+		close: () => {
+			statements.clear();
+			db.close();
+		},
 		prepare(sql: string): SqliteStatement {
-			const statement = db.prepare(sql);
+			let statement = statements.get(sql);
+			if (!statement) {
+				statement = db.prepare(sql);
+				if (statements.size > 500) statements.clear();
+				statements.set(sql, statement);
+			}
 			const args = (parameters: ReadonlyArray<unknown>) => parameters as SQLInputValue[];
 			return {
 				reader: statement.columns().length > 0,

@@ -120,7 +120,10 @@ function goalTitles(
 
 /** A file name people recognise in their downloads folder. */
 export function feedbackFileName(report: FeedbackReport): string {
-	const date = report.kollegium.startsAt.slice(0, 10);
+	// The meeting's date where it was held, as the PDF's header shows it.
+	const date = new Date(report.kollegium.startsAt).toLocaleDateString('sv-SE', {
+		timeZone: 'Europe/Stockholm'
+	});
 	const what = report.locale === 'sv' ? 'Återkoppling' : 'Feedback';
 	return `${what} ${report.subject.name} ${date}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
 }

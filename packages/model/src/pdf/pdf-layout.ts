@@ -197,20 +197,40 @@ export function rule(width: number, color: string): CanvasElement {
 	return { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: color };
 }
 
+// Formatters are costly to make and a PDF formats hundreds of values: one per kind and locale.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+	key: string,
+	make: () => T
+): T {
+	let found = formatters.get(key) as T | undefined;
+	if (!found) {
+		found = make();
+		formatters.set(key, found);
+	}
+	return found;
+}
+const tag = (locale: Locale) => (locale === 'sv' ? 'sv-SE' : 'en-GB');
+
 /** A date as "23 november 2026": an instant in Stockholm time, a plain date as written. */
 export function longDate(iso: string, locale: Locale): string {
-	const plainDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-	return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: plainDate ? 'UTC' : 'Europe/Stockholm'
-	}).format(new Date(iso));
+	const timeZone = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : 'Europe/Stockholm';
+	return formatter(
+		`date:${locale}:${timeZone}`,
+		() =>
+			new Intl.DateTimeFormat(tag(locale), {
+				day: 'numeric',
+				month: 'long',
+				year: 'numeric',
+				timeZone
+			})
+	).format(new Date(iso));
 }
 
 /** A number with at most one decimal, with the locale's decimal sign. */
 export function decimal(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', {
-		maximumFractionDigits: 1
-	}).format(value);
+	return formatter(
+		`number:${locale}`,
+		() => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1 })
+	).format(value);
 }
