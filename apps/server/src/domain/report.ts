@@ -35,6 +35,22 @@ const base = (row: { version: number; finalizedAt: string }) => ({
 	finalizedAt: row.finalizedAt
 });
 
+// PDFs are asked for in bursts (a handover table's five links, a handledare with three
+// trainees). Loading a meeting's context reads and parses every answer on the thread the live
+// meetings run on, so requests that arrive together share one load; nothing is kept after it.
+const loading = new WeakMap<Db, Map<string, Promise<MeetingContext>>>();
+function sharedContext(db: Db, kollegiumId: string): Promise<MeetingContext> {
+	let forDb = loading.get(db);
+	if (!forDb) loading.set(db, (forDb = new Map()));
+	let pending = forDb.get(kollegiumId);
+	if (!pending) {
+		const map = forDb;
+		pending = loadMeetingContext(db, kollegiumId).finally(() => map.delete(kollegiumId));
+		forDb.set(kollegiumId, pending);
+	}
+	return pending;
+}
+
 /**
  * Everything one feedback PDF shows. Built like the meeting's frames, from the same context and
  * with the same k rules, but only from the steps the room was actually shown: a step the
@@ -45,7 +61,7 @@ export async function feedbackReport(
 	options: { kollegiumId: string; subjectId: string; locale: Locale }
 ): Promise<FeedbackReport> {
 	const { db } = deps;
-	const context = await loadMeetingContext(db, options.kollegiumId);
+	const context = await sharedContext(db, options.kollegiumId);
 	const subject = context.subjects.find((s) => s.id === options.subjectId);
 	if (!subject || subject.kind === 'supervisor') fail(404, 'subjectNotFound');
 	const plan = (await latestFinalPlan(db, subject.id)) ?? fail(409, 'planNotFinal');

@@ -25,6 +25,8 @@ export interface Documents {
 /** Builds feedback PDFs off the event loop. */
 export interface PdfRenderer {
 	render(report: FeedbackReport): Promise<Uint8Array>;
+	/** Gets ready in the background for renders that are likely soon. */
+	warm(): void;
 }
 
 /** What every router needs, passed in so tests can swap the clock. */

@@ -22,6 +22,7 @@ export class PdfRenderer {
 	#timer: NodeJS.Timeout | null = null;
 	#nextId = 1;
 	#closed = false;
+	#warmed = false;
 	readonly #timeoutMs: number;
 
 	constructor(options: { timeoutMs?: number } = {}) {
@@ -40,6 +41,17 @@ export class PdfRenderer {
 			this.#queue.push({ id: this.#nextId++, report, resolve, reject });
 			this.#next();
 		});
+	}
+
+	/**
+	 * Starts the worker and lays out a small document in the background, so the first real PDF
+	 * does not pay for loading pdfmake, the fonts and cold layout code (about half a second).
+	 * Called when a plan is marked final: a download usually follows.
+	 */
+	warm(): void {
+		if (this.#warmed || this.#closed) return;
+		this.#warmed = true;
+		this.render(warmUpReport()).catch(() => (this.#warmed = false));
 	}
 
 	/** Stops the worker; renders not yet finished are rejected. */
@@ -108,4 +120,47 @@ export class PdfRenderer {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
 	}
+}
+
+/** A small report with a chart, a comment and a plan: enough to exercise every part of layout. */
+function warmUpReport(): FeedbackReport {
+	const at = new Date().toISOString();
+	return {
+		locale: 'sv',
+		kollegium: { kind: 'specialistkollegium', title: 'Uppvärmning', startsAt: at, k: 3 },
+		subject: {
+			kind: 'trainee',
+			name: 'Åsa Öberg',
+			specialty: 'Internmedicin',
+			monthOfTraining: 12
+		},
+		respondents: 3,
+		supervisorName: null,
+		steps: [],
+		plan: {
+			kind: 'development',
+			version: 1,
+			finalizedAt: at,
+			plan: {
+				summary: 'Sammanfattning.',
+				strengths: ['Styrka'],
+				developmentAreas: ['Område'],
+				goals: [
+					{
+						description: 'Mål',
+						goals: ['STa1'],
+						activities: [{ kind: 'course', description: 'Kurs', instrument: null }],
+						responsible: 'Handledare',
+						dueDate: '2027-01-01',
+						followUp: 'Samtal'
+					}
+				],
+				nextFollowUp: '2027-02-01',
+				atRisk: false,
+				actionPlan: null
+			}
+		},
+		goalTitles: {},
+		generatedAt: at
+	};
 }

@@ -62,6 +62,7 @@ export function plansRoutes(deps: Deps) {
 						.execute();
 					return { version, finalizedAt, plan: checked.data as unknown };
 				});
+				deps.pdf.warm();
 				return c.json(saved, 201);
 			}
 		)
