@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/client.ts';
 import { expectAccessible, launchBrowser, newPerson } from '../support/browser.ts';
@@ -32,6 +32,14 @@ const JONAS_PLAN = {
 	atRisk: false,
 	actionPlan: null
 };
+
+/** What an editor holds, without the other editors' name labels at their cursors. */
+const editorText = (field: Locator) =>
+	field.evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+		return copy.textContent;
+	});
 
 /** The editor of a rich-text field, found by its visible label. */
 const editor = (page: Page, label: string) =>
@@ -102,6 +110,17 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		// The studierektor sees Karin's words, and that it is Karin typing.
 		await control.getByText('Trygg i akuta lägen, tar ansvar på ronden.').waitFor();
 		await control.locator('.typing', { hasText: 'Karin Holmlund' }).first().waitFor();
+		// The shared screen shows the subject's notes, read-only and large, during its discussion.
+		const presenter = await control.context().newPage();
+		await presenter.setViewportSize({ width: 1920, height: 1080 });
+		await presenter.goto(`${server.url}/kollegier/${kollegiumId}/visning`);
+		await control.getByRole('button', { name: 'Diskussion' }).first().click();
+		const notes = presenter.getByRole('textbox', { name: 'Sammanfattning av diskussionen' });
+		await expect.poll(() => editorText(notes)).toBe('Trygg i akuta lägen, tar ansvar på ronden.');
+		expect(await notes.getAttribute('contenteditable')).toBe('false');
+		await presenter.screenshot({ path: '/tmp/kollegium-document-presenter.png' });
+		await expectAccessible(presenter, 'presenter with notes');
+		await presenter.close();
 		await control.screenshot({ path: '/tmp/kollegium-document-control.png', fullPage: true });
 		await karin.screenshot({ path: '/tmp/kollegium-document-participant.png', fullPage: true });
 		await expectAccessible(control, 'control with document');
@@ -122,7 +141,7 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		await control.getByText('Skriven utan anslutning').waitFor({ timeout: 20_000 });
 		await karin.getByText('Sparas automatiskt').first().waitFor({ timeout: 20_000 });
 		// And nothing written before the restart was lost.
-		expect(await editor(control, 'Sammanfattning av diskussionen').textContent()).toBe(
+		expect(await editorText(editor(control, 'Sammanfattning av diskussionen'))).toBe(
 			'Trygg i akuta lägen, tar ansvar på ronden.'
 		);
 	});
