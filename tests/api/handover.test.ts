@@ -515,20 +515,29 @@ describe('marking the feedback given', () => {
 	});
 
 	it('shows the studierektor the date and the sharing, and opens the trainee\u2019s copy', async () => {
-		const yesterday = stockholmDate(server, -1);
+		// Feedback is given from the final plan: not dated before the plan was final.
+		const early = await karin.post(`/respond/handover/${sara}`, {
+			givenOn: stockholmDate(server, -1),
+			sharedWithTrainee: true
+		});
+		expect(early.status).toBe(400);
+		expect(early.json.issues).toEqual([
+			expect.objectContaining({
+				path: 'givenOn',
+				message: 'Datumet kan inte ligga före dagen då planen blev klar.'
+			})
+		]);
+		const today = stockholmDate(server);
 		const response = await karin.post(`/respond/handover/${sara}`, {
-			givenOn: yesterday,
+			givenOn: today,
 			sharedWithTrainee: true
 		});
 		expect(response.status).toBe(200);
-		expect(response.json.supervising[0]).toMatchObject({
-			givenOn: yesterday,
-			sharedWithTrainee: true
-		});
+		expect(response.json.supervising[0]).toMatchObject({ givenOn: today, sharedWithTrainee: true });
 		expect(await entryOf(sara)).toMatchObject({
 			subjectId: sara,
 			finalVersion: 1,
-			givenOn: yesterday,
+			givenOn: today,
 			sharedWithTrainee: true
 		});
 		const own = live.people['Sara Lindholm']!;
@@ -663,5 +672,65 @@ describe('the link weeks after the meeting', () => {
 		});
 		expect(given.status).toBe(200);
 		expect(given.json.supervising[0].givenOn).toBe(stockholmDate(server));
+	});
+});
+
+// Promise: what the room was shown, and what was handed over, stays as it was; and nobody
+// assessed in the kollegium becomes a colleague's handledare in it.
+describe('what no longer changes', () => {
+	let server: TestServer;
+	let eva: ApiClient;
+	let live: Awaited<ReturnType<typeof liveSpecialistkollegium>>;
+	let sara: string;
+
+	beforeAll(async () => {
+		server = await startTestServer();
+		eva = (await setUpFacilitator(server)).client;
+		live = await liveSpecialistkollegium(server, eva);
+		sara = live.subjects['Sara Lindholm']!;
+	});
+	afterAll(async () => {
+		await server?.close();
+	});
+
+	it('refuses to name an assessed trainee as a colleague\u2019s or her own handledare', async () => {
+		const saraAsParticipant = participantId(live.detail, 'Sara Lindholm');
+		for (const about of TRAINEES) {
+			const response = await eva.put(
+				`/kollegier/${live.id}/subjects/${live.subjects[about]}`,
+				trainee(about, { supervisorId: saraAsParticipant })
+			);
+			expect(response.status).toBe(400);
+			expect(response.json.issues.map((i: { path: string }) => i.path)).toEqual(['supervisorId']);
+		}
+	});
+
+	it('keeps a comment as the room saw it once its step was shown', async () => {
+		const preparation = (await eva.get(`/kollegier/${live.id}/preparation`)).json;
+		const comment = preparation.subjects.find((s: { id: string }) => s.id === sara).comments[0];
+		const stepId = preparation.preview.find(
+			(step: { id: string }) => step.id.startsWith('comments:') && step.id.includes(sara)
+		).id;
+		// Before the step is shown the studierektor may still hide it.
+		const hidden = await eva.put(`/kollegier/${live.id}/comments/${comment.id}`, { hidden: true });
+		expect(hidden.status).toBe(200);
+		await reveal(server, eva, live.id, [stepId]);
+		for (const edit of [{ hidden: false }, { text: 'Omformulerad i efterhand' }]) {
+			const response = await eva.put(`/kollegier/${live.id}/comments/${comment.id}`, edit);
+			expect([response.status, response.json.error]).toEqual([409, 'commentAlreadyShown']);
+		}
+	});
+
+	it('does not let a plan change once its feedback has been given', async () => {
+		await nameHandledare(eva, live, { trainee: 'Sara Lindholm', handledare: 'Karin Holmlund' });
+		await finalizePlan(server, eva, { kollegiumId: live.id, subjectId: sara });
+		const given = await live.people['Karin Holmlund']!.post(`/respond/handover/${sara}`, {
+			givenOn: stockholmDate(server)
+		});
+		expect(given.status).toBe(200);
+		const again = await eva.post(`/kollegier/${live.id}/subjects/${sara}/plan/final`);
+		expect([again.status, again.json.error]).toEqual([409, 'feedbackAlreadyGiven']);
+		const versions = (await eva.get(`/kollegier/${live.id}/subjects/${sara}/plan/versions`)).json;
+		expect(versions.map((v: { version: number }) => v.version)).toEqual([1]);
 	});
 });

@@ -77,7 +77,7 @@ describe('the shared document endpoint', () => {
 		expect(c.text.toString()).toBe(a.text.toString());
 	});
 
-	it('refuses a connection without a valid session or invitation, and the assessed trainee', async () => {
+	it('refuses (4403) a connection without a valid session or invitation, and the assessed trainee', async () => {
 		for (const auth of [
 			{},
 			{ invitation: 'no-such-token-no-such-token-no-such-token-1' },
@@ -86,8 +86,9 @@ describe('the shared document endpoint', () => {
 			const refused = await new Promise<boolean>((resolve) => {
 				const url = `${server.url.replace('http', 'ws')}/yjs/${kollegiumId}${auth.invitation ? `?invitation=${auth.invitation}` : ''}`;
 				const socket = new WebSocket(url);
-				socket.on('unexpected-response', (_req, res) => resolve(res.statusCode === 403));
-				socket.on('open', () => resolve(false));
+				// Refused with a close a client will not retry, and before anything of the document.
+				socket.on('message', () => resolve(false));
+				socket.on('close', (code) => resolve(code === 4403));
 				socket.on('error', () => undefined);
 			});
 			expect(refused).toBe(true);

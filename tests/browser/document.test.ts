@@ -180,7 +180,7 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 
 		const [download] = await Promise.all([
 			control.waitForEvent('download'),
-			control.getByRole('link', { name: 'Ladda ner återkopplingen (PDF)' }).click()
+			control.getByRole('button', { name: 'Ladda ner återkopplingen (PDF)' }).click()
 		]);
 		const text = pdfText((await download.path()) as string);
 		expect(text).toContain('Sara Lindholm');
@@ -199,6 +199,7 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		expect(download.suggestedFilename()).toMatch(/^Återkoppling Sara Lindholm .*\.pdf$/);
 		expect(pdfText((await download.path()) as string)).toContain('Handledare');
 		await expectAccessible(karin, 'handover for the handledare');
+		await karin.getByLabel('Ge ST-läkaren en egen kopia att ladda ner').check();
 		await karin.getByRole('button', { name: /Markera återkoppling given/ }).click();
 		await karin.getByText(/^Given /).waitFor();
 

@@ -42,6 +42,10 @@ export const customMessages: Record<string, Messages> = {
 		sv: 'Frågan passar inte den här sortens kollegium.',
 		en: 'This question does not fit this kind of kollegium.'
 	},
+	beforePlanFinal: {
+		sv: 'Datumet kan inte ligga före dagen då planen blev klar.',
+		en: 'The date cannot be before the day the plan was final.'
+	},
 	dateInFuture: {
 		sv: 'Datumet kan inte ligga i framtiden.',
 		en: 'The date cannot be in the future.'

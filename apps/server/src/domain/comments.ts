@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
+	MeetingState,
 	Answers,
 	Comment,
 	itemsOf,
@@ -9,7 +10,8 @@ import {
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import { fail } from '../http/errors.ts';
-import { subjectsOf } from './kollegier.ts';
+import type { KollegiumRow } from '../db/schema.ts';
+import { subjectsOf, toKollegium } from './kollegier.ts';
 
 /**
  * Copies the submitted free-text answers into comments for the studierektor to curate, once,
@@ -138,4 +140,36 @@ export async function forgetOriginals(db: Db, kollegiumId: string): Promise<void
 		.set({ originalText: null })
 		.where('kollegiumId', '=', kollegiumId)
 		.execute();
+}
+
+/**
+ * Once the room has been shown a comment's step, the comment stays as it was shown: hiding,
+ * rephrasing or un-hiding it afterwards would make the feedback PDF say something the room
+ * never saw.
+ */
+export async function assertCommentNotShown(
+	db: Db,
+	kollegium: KollegiumRow,
+	commentId: string
+): Promise<void> {
+	const [comment, meeting] = await Promise.all([
+		db
+			.selectFrom('comments')
+			.select(['subjectId', 'itemId'])
+			.where('id', '=', commentId)
+			.where('kollegiumId', '=', kollegium.id)
+			.executeTakeFirst(),
+		db
+			.selectFrom('meetings')
+			.select('state')
+			.where('kollegiumId', '=', kollegium.id)
+			.executeTakeFirst()
+	]);
+	if (!comment || !meeting) return;
+	const { form } = toKollegium(kollegium);
+	const section = form.sections.find((s) => s.items.some((item) => item.id === comment.itemId));
+	const revealed = MeetingState.parse(JSON.parse(meeting.state)).revealed;
+	if (section && revealed.includes(`comments:${comment.subjectId}:${section.id}`)) {
+		fail(409, 'commentAlreadyShown');
+	}
 }

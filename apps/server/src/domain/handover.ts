@@ -76,6 +76,16 @@ export async function recordHandover(
 		const before = await handoverEntries(trx, kollegiumId);
 		const entry = before.find((e) => e.subjectId === subjectId) ?? fail(404, 'subjectNotFound');
 		if (entry.finalVersion === null) fail(409, 'planNotFinal');
+		// Feedback is given from the final plan, so not before the plan was final.
+		if (entry.finalizedAt && input.givenOn < localDate(new Date(entry.finalizedAt))) {
+			fail(400, 'validation', [
+				{
+					path: 'givenOn',
+					code: 'custom',
+					message: customMessages.beforePlanFinal?.[options.locale] ?? ''
+				}
+			]);
+		}
 		const values = {
 			planVersion: entry.finalVersion,
 			givenOn: input.givenOn,
@@ -119,7 +129,10 @@ export async function respondentHandover(
 	const entries = await handoverEntries(deps.db, invitation.kollegiumId);
 	const own = await ownFeedbackEntry(deps, invitation);
 	return {
-		supervising: entries.filter((entry) => entry.supervisor?.id === invitation.participantId),
+		// An assessed trainee is nobody's handledare here, whatever the data says.
+		supervising: own
+			? []
+			: entries.filter((entry) => entry.supervisor?.id === invitation.participantId),
 		ownFeedback: own?.sharedWithTrainee ?? false
 	};
 }
@@ -130,6 +143,7 @@ export async function supervisedEntry(
 	invitation: Pick<InvitationContext, 'kollegiumId' | 'participantId'>,
 	subjectId: string
 ): Promise<HandoverEntry> {
+	if (await ownFeedbackEntry(deps, invitation)) fail(404, 'subjectNotFound');
 	const { supervising } = await respondentHandover(deps, invitation);
 	return supervising.find((entry) => entry.subjectId === subjectId) ?? fail(404, 'subjectNotFound');
 }

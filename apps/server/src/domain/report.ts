@@ -109,7 +109,11 @@ export async function feedbackReport(
 			specialty: header.specialty,
 			monthOfTraining: header.monthOfTraining
 		},
-		respondents: introView?.kind === 'intro' ? introView.respondents : null,
+		// How many answered is shown only if the room was shown the subject's introduction.
+		respondents:
+			intro && isRevealed(state, intro) && introView?.kind === 'intro'
+				? introView.respondents
+				: null,
 		supervisorName: participants.find((p) => p.id === subject.supervisorId)?.name ?? null,
 		steps,
 		plan,

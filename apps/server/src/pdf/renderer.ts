@@ -2,6 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { FeedbackReport } from '@kollegium/model';
 import type { RenderRequest, RenderResponse } from './render-worker.ts';
 
+/** Renders waiting at most; more are refused, so one link cannot queue up the worker for all. */
+const MAX_QUEUED = 20;
+
+export class RendererBusy extends Error {
+	constructor() {
+		super('Too many PDFs are being rendered');
+	}
+}
+
 interface Job {
 	id: number;
 	report: FeedbackReport;
@@ -37,6 +46,7 @@ export class PdfRenderer {
 	/** The PDF for a report. Rejects if it cannot be made, or the worker dies or hangs on it. */
 	render(report: FeedbackReport): Promise<Uint8Array> {
 		if (this.#closed) return Promise.reject(new Error('The PDF renderer is closed'));
+		if (this.#queue.length >= MAX_QUEUED) return Promise.reject(new RendererBusy());
 		return new Promise((resolve, reject) => {
 			this.#queue.push({ id: this.#nextId++, report, resolve, reject });
 			this.#next();

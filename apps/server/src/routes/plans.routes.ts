@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { readPlanInput } from '../documents/plan-input.ts';
 import { handoverEntries, recordHandover } from '../domain/handover.ts';
 import { ownedKollegium, subjectsOf } from '../domain/kollegier.ts';
-import { feedbackFileName, feedbackReport } from '../domain/report.ts';
+import { feedbackReport } from '../domain/report.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
-import { pdfResponse } from '../http/pdf.ts';
+import { feedbackPdf } from '../http/pdf.ts';
 import { validate } from '../http/validate.ts';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -38,6 +38,13 @@ export function plansRoutes(deps: Deps) {
 					(await subjectsOf(deps.db, row.id)).find((s) => s.id === subjectId) ??
 					fail(404, 'subjectNotFound');
 				const schema = planSchemaFor(subject.kind) ?? fail(409, 'noPlanForSubject');
+				// The feedback as handed over is the record: a plan changes no more once it is given.
+				const given = await deps.db
+					.selectFrom('handovers')
+					.select('givenOn')
+					.where('subjectId', '=', subject.id)
+					.executeTakeFirst();
+				if (given) fail(409, 'feedbackAlreadyGiven');
 				const input = await readPlanInput(deps.documents, row.id, subject);
 				const checked = checkInput(schema, input, c.get('locale'));
 				if (!checked.success) fail(400, 'validation', checked.issues);
@@ -98,7 +105,7 @@ export function plansRoutes(deps: Deps) {
 					subjectId,
 					locale: c.get('locale')
 				});
-				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+				return feedbackPdf(c, deps, report);
 			}
 		)
 		.get(

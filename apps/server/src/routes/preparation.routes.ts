@@ -2,7 +2,7 @@ import { CommentEdit } from '@kollegium/model';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { editComment } from '../domain/comments.ts';
+import { assertCommentNotShown, editComment } from '../domain/comments.ts';
 import { ownedKollegium } from '../domain/kollegier.ts';
 import { preparation } from '../domain/preparation.ts';
 import { requireUser } from '../http/auth.ts';
@@ -64,6 +64,7 @@ export function preparationRoutes(deps: Deps) {
 				const { id, commentId } = c.req.valid('param');
 				const row = await owned(c, id);
 				if (!['open', 'live'].includes(row.status)) fail(409, 'statusNotAllowed');
+				await assertCommentNotShown(deps.db, row, commentId);
 				await editComment(deps.db, { kollegiumId: row.id, commentId, edit: c.req.valid('json') });
 				deps.changes.meetingChanged(row.id);
 				return c.json(await preparation(deps, row));

@@ -12,10 +12,10 @@ import { participantsOf, subjectsOf, toKollegium } from '../domain/kollegier.ts'
 import { assertAnswering, respondentView } from '../domain/respondent.ts';
 import { savedResponse, serializeAnswers } from '../domain/responses.ts';
 import { ownFeedbackEntry, respondentHandover, supervisedEntry } from '../domain/handover.ts';
-import { feedbackFileName, feedbackReport } from '../domain/report.ts';
+import { feedbackReport } from '../domain/report.ts';
 import { recordHandover } from '../domain/handover.ts';
 import { requireInvitation } from '../http/auth.ts';
-import { pdfResponse } from '../http/pdf.ts';
+import { feedbackPdf } from '../http/pdf.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -68,7 +68,7 @@ export function respondRoutes(deps: Deps) {
 					subjectId,
 					locale: c.get('locale')
 				});
-				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+				return feedbackPdf(c, deps, report);
 			}
 		)
 		.post(
@@ -103,7 +103,7 @@ export function respondRoutes(deps: Deps) {
 					subjectId: own.subjectId,
 					locale: c.get('locale')
 				});
-				return pdfResponse(c, await deps.pdf.render(report), feedbackFileName(report));
+				return feedbackPdf(c, deps, report);
 			}
 		);
 }

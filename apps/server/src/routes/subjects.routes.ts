@@ -127,6 +127,18 @@ export function subjectsRoutes(deps: Deps) {
 }
 
 function checkFits(detail: KollegiumDetail, input: SubjectInput): void {
+	// A trainee assessed here is never anyone's handledare in it: the handover would hand them
+	// a colleague's feedback (or their own before it is shared).
+	const assessed = new Set(detail.subjects.map((s) => s.participantId).filter(Boolean));
+	if (input.kind === 'trainee' && input.supervisorId && assessed.has(input.supervisorId)) {
+		fail(400, 'validation', [
+			{
+				path: 'supervisorId',
+				code: 'invalid_value',
+				message: 'An assessed trainee cannot be a handledare here'
+			}
+		]);
+	}
 	const expected = detail.kind === 'specialistkollegium' ? 'trainee' : 'supervisor';
 	if (input.kind !== expected) {
 		fail(400, 'validation', [

@@ -15,6 +15,8 @@ interface Connection {
 	readOnly: boolean;
 	/** Whose link opened it, so a revoked link can be cut off; null for the studierektor. */
 	participantId: string | null;
+	/** Who the server knows it to be: the only name its presence may show. */
+	name: string;
 	/** Awareness client ids this connection has announced, removed when it closes. */
 	clients: Set<number>;
 	/** Messages of one connection are handled in order, after the document has loaded. */
@@ -64,6 +66,7 @@ export class SharedDoc {
 			if (connection) {
 				for (const id of added) connection.clients.add(id);
 				for (const id of removed) connection.clients.delete(id);
+				this.#ownName(connection, [...added, ...updated]);
 			}
 			const message = encoding.createEncoder();
 			encoding.writeVarUint(message, MESSAGE_AWARENESS);
@@ -76,10 +79,14 @@ export class SharedDoc {
 	}
 
 	/** Adds a connection and starts the sync once the stored state is loaded. */
-	connect(socket: WebSocket, options: { readOnly: boolean; participantId: string | null }): void {
+	connect(
+		socket: WebSocket,
+		options: { readOnly: boolean; participantId: string | null; name: string }
+	): void {
 		const connection: Connection = {
 			readOnly: options.readOnly,
 			participantId: options.participantId,
+			name: options.name,
 			clients: new Set(),
 			queue: this.loaded
 		};
@@ -160,6 +167,20 @@ export class SharedDoc {
 		}
 	}
 
+	/**
+	 * A presence shows the name the server authenticated, never one a client made up; an empty
+	 * name (the shared screen, which only watches) stays empty.
+	 */
+	#ownName(connection: Connection, clientIds: number[]): void {
+		for (const id of clientIds) {
+			const state = this.awareness.states.get(id);
+			const user = state?.user as { name?: unknown } | undefined;
+			if (state && user && typeof user === 'object' && user.name !== '') {
+				state.user = { ...user, name: connection.name };
+			}
+		}
+	}
+
 	async #receive(socket: WebSocket, connection: Connection, data: Uint8Array): Promise<void> {
 		if (!this.connections.has(socket)) return;
 		try {
@@ -167,11 +188,10 @@ export class SharedDoc {
 			const type = decoding.readVarUint(decoder);
 			if (type === MESSAGE_SYNC) await this.#receiveSync(socket, connection, decoder);
 			else if (type === MESSAGE_AWARENESS) {
-				awarenessProtocol.applyAwarenessUpdate(
-					this.awareness,
-					decoding.readVarUint8Array(decoder),
-					socket
-				);
+				const update = decoding.readVarUint8Array(decoder);
+				// A reader announces nothing: no cursor, no name, nobody can tell they are there.
+				if (connection.readOnly) return;
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
 			} else if (type === MESSAGE_QUERY_AWARENESS) this.#greet(socket);
 		} catch {
 			// A message we cannot read or apply harms nobody else: only this connection goes.

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ParticipantRole, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
+import { ParticipantRole, YjsCloseCode, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '../../http/auth.ts';
 import { DocStore } from './doc-store.ts';
 import { SharedDoc } from './shared-doc.ts';
 
-type Access = { mode: 'write' | 'read'; participantId: string | null };
+type Access = { mode: 'write' | 'read'; participantId: string | null; name: string };
 
 export interface YjsOptions {
 	db: Db;
@@ -66,13 +66,20 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 		const kollegiumId = path.slice(YJS_PATH.length).split('/')[0] ?? '';
 		authorize(options, req, kollegiumId).then(
 			(access) => {
-				if (!access) return refuse(socket, 403, 'Forbidden');
+				// Refused as a websocket close (4403) rather than an HTTP 403, which a browser reports
+				// only as a dropped connection: y-websocket then stops retrying, and the page can say so.
+				if (!access) {
+					return wss.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+						ws.close(YjsCloseCode.forbidden, 'forbidden')
+					);
+				}
 				if (closing) return refuse(socket, 503, 'Service Unavailable');
 				wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
 					const doc = open(kollegiumId);
 					doc.connect(ws, {
 						readOnly: access.mode === 'read',
-						participantId: access.participantId
+						participantId: access.participantId,
+						name: access.name
 					});
 					ws.on('close', () => {
 						doc.disconnect(ws);
@@ -132,7 +139,14 @@ function refuse(socket: Duplex, status: number, text: string): void {
 	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
 }
 
-/** Write for the owner and the participants, read for observers, nothing for anyone else. */
+/**
+ * Who may open a kollegium's document, and how. The studierektor always writes. Participants
+ * are in it only from the meeting on: before it, notes would prime those still answering.
+ * During the meeting the specialists write; observers only read. In an ST-läkarkollegium the
+ * trainees only read: every character in a Yjs document carries its writer's client id, so a
+ * note typed by a trainee about a supervisor could be traced to them. After the meeting
+ * everyone but the studierektor reads.
+ */
 async function authorize(
 	options: YjsOptions,
 	req: IncomingMessage,
@@ -141,7 +155,7 @@ async function authorize(
 	const { db } = options;
 	const kollegium = await db
 		.selectFrom('kollegier')
-		.select(['id', 'kind', 'ownerId'])
+		.select(['id', 'kind', 'ownerId', 'status'])
 		.where('id', '=', kollegiumId)
 		.executeTakeFirst();
 	if (!kollegium) return null;
@@ -150,18 +164,21 @@ async function authorize(
 	if (session) {
 		const owner = await db
 			.selectFrom('sessions')
-			.select('userId')
-			.where('tokenHash', '=', hashToken(session))
-			.where('expiresAt', '>', now.toISOString())
+			.innerJoin('users', 'users.id', 'sessions.userId')
+			.select(['sessions.userId', 'users.name'])
+			.where('sessions.tokenHash', '=', hashToken(session))
+			.where('sessions.expiresAt', '>', now.toISOString())
 			.executeTakeFirst();
-		if (owner?.userId === kollegium.ownerId) return { mode: 'write', participantId: null };
+		if (owner?.userId === kollegium.ownerId) {
+			return { mode: 'write', participantId: null, name: owner.name };
+		}
 	}
 	const invitation = new URL(req.url ?? '/', 'http://localhost').searchParams.get('invitation');
 	if (!invitation) return null;
 	const participant = await db
 		.selectFrom('invitations')
 		.innerJoin('participants', 'participants.id', 'invitations.participantId')
-		.select(['participants.id', 'participants.roles', 'invitations.expiresAt'])
+		.select(['participants.id', 'participants.name', 'participants.roles', 'invitations.expiresAt'])
 		.where('invitations.tokenHash', '=', hashToken(invitation))
 		.where('invitations.revokedAt', 'is', null)
 		.where('invitations.kollegiumId', '=', kollegiumId)
@@ -170,6 +187,10 @@ async function authorize(
 	const roles = ParticipantRole.array().parse(JSON.parse(participant.roles));
 	// The trainee assessed in a specialistkollegium is not in the room, nor in its notes.
 	if (await isAssessedTrainee(db, kollegium.kind, participant.id)) return null;
-	const mode = roles.every((role) => role === 'observer') ? 'read' : 'write';
-	return { mode, participantId: participant.id };
+	if (!['live', 'closed', 'delivered'].includes(kollegium.status)) return null;
+	const writes =
+		kollegium.status === 'live' &&
+		kollegium.kind === 'specialistkollegium' &&
+		roles.some((role) => role !== 'observer');
+	return { mode: writes ? 'write' : 'read', participantId: participant.id, name: participant.name };
 }

@@ -1,13 +1,16 @@
 import { ApiFailure } from '$lib/api.ts';
 
 /**
- * Downloads a PDF the API serves to an invitation holder. The token travels in a header, never
- * in a URL, so this fetches the file and hands the browser a local copy to save.
+ * Downloads a PDF from the API. Fetched rather than linked, so a refusal shows as a message
+ * rather than a saved error file, and so an invitation token travels in a header, never in a URL.
  */
-export async function downloadWithInvitation(path: string, invitation: string): Promise<void> {
+export async function downloadPdf(path: string, invitation?: string): Promise<void> {
 	let response: Response;
 	try {
-		response = await fetch(`/api${path}`, { headers: { Authorization: `Bearer ${invitation}` } });
+		response = await fetch(`/api${path}`, {
+			headers: invitation ? { Authorization: `Bearer ${invitation}` } : {},
+			credentials: 'same-origin'
+		});
 	} catch {
 		throw new ApiFailure(0, 'network');
 	}

@@ -28,6 +28,8 @@ export function fieldIdFor(subjectId: string, path: string): string {
 				return `${goal}-activity-${subIndex}-${subKey === 'instrument' ? 'instrument' : 'description'}`;
 			}
 			if (key === 'responsible' || key === 'dueDate' || key === 'followUp') return `${goal}-${key}`;
+			if (key === 'goals') return `${goal}-codes`;
+			if (key === 'activities') return `${goal}-add-activity`;
 			return `${goal}-description`;
 		}
 		case 'rows':

@@ -104,7 +104,8 @@ export class SharedDocument {
 		const people: Presence[] = [];
 		this.provider.awareness.getStates().forEach((state, clientId) => {
 			const user = state.user as { name?: unknown; color?: unknown } | undefined;
-			if (clientId === own || typeof user?.name !== 'string') return;
+			// The shared screen watches with no name: it is nobody, and not listed.
+			if (clientId === own || typeof user?.name !== 'string' || user.name === '') return;
 			people.push({
 				clientId,
 				name: user.name,

@@ -429,6 +429,13 @@ export const en: Record<MessageKey, string> = {
 	'error.noPlanForSubject': 'There is no plan to mark for this one.',
 	'error.feedbackNotGiven': 'Not all feedback has been given yet.',
 	'error.feedbackNotShared': 'The feedback has not been shared with you yet.',
+	'error.commentAlreadyShown': 'The comment has already been shown to the room and cannot change.',
+	'error.feedbackAlreadyGiven':
+		'The feedback has already been given; the plan cannot change after that.',
+	'error.pdfBusy': 'Many PDFs are being made right now. Try again in a moment.',
+	'doc.readOnly': 'You can read the document; the director of studies writes.',
+	'plan.removeGoalConfirm': 'Remove goal {n} for everyone in the document?',
+	'improvement.removeRowConfirm': 'Remove action {n} for everyone in the document?',
 	'error.subjectNotFound': 'Not found.',
 	'error.page.title': 'Something went wrong'
 };

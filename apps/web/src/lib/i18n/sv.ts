@@ -424,6 +424,12 @@ export const sv = {
 	'error.noPlanForSubject': 'Det finns ingen plan att markera för den här.',
 	'error.feedbackNotGiven': 'All återkoppling är inte given än.',
 	'error.feedbackNotShared': 'Återkopplingen är inte delad med dig än.',
+	'error.commentAlreadyShown': 'Kommentaren har redan visats för rummet och kan inte ändras.',
+	'error.feedbackAlreadyGiven': 'Återkopplingen är redan given; planen kan inte ändras efter det.',
+	'error.pdfBusy': 'Många PDF:er skapas just nu. Försök igen om en liten stund.',
+	'doc.readOnly': 'Du kan läsa dokumentet; studierektorn skriver.',
+	'plan.removeGoalConfirm': 'Ta bort mål {n} för alla i dokumentet?',
+	'improvement.removeRowConfirm': 'Ta bort åtgärd {n} för alla i dokumentet?',
 	'error.subjectNotFound': 'Hittades inte.',
 	'error.page.title': 'Något gick fel'
 } as const;
