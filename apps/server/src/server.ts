@@ -44,6 +44,10 @@ export async function startServer(options: {
 	const pdf = new PdfRenderer();
 	const changes: ChangeFeed = {
 		...live,
+		meetingEnded(kollegiumId) {
+			live.meetingEnded(kollegiumId);
+			yjs.meetingEnded(kollegiumId);
+		},
 		participantRevoked(participantId) {
 			live.participantRevoked(participantId);
 			yjs.revoke(participantId);

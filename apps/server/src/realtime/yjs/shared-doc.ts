@@ -12,6 +12,7 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
 interface Connection {
+	/** Set at the upgrade, and for participants again when the meeting ends. */
 	readOnly: boolean;
 	/** Whose link opened it, so a revoked link can be cut off; null for the studierektor. */
 	participantId: string | null;
@@ -167,6 +168,29 @@ export class SharedDoc {
 		}
 	}
 
+	/** Whether an awareness update touches client ids another connection has announced. */
+	#claimsOthers(connection: Connection, update: Uint8Array): boolean {
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		for (let i = 0; i < count; i += 1) {
+			const clientId = decoding.readVarUint(decoder);
+			decoding.readVarUint(decoder); // clock
+			decoding.readVarString(decoder); // state
+			if (clientId === this.doc.clientID) return true;
+			for (const other of this.connections.values()) {
+				if (other !== connection && other.clients.has(clientId)) return true;
+			}
+		}
+		return false;
+	}
+
+	/** The meeting ended: participants read from now on; only the studierektor writes. */
+	endMeeting(): void {
+		for (const connection of this.connections.values()) {
+			if (connection.participantId !== null) connection.readOnly = true;
+		}
+	}
+
 	/**
 	 * A presence shows the name the server authenticated, never one a client made up; an empty
 	 * name (the shared screen, which only watches) stays empty.
@@ -191,6 +215,8 @@ export class SharedDoc {
 				const update = decoding.readVarUint8Array(decoder);
 				// A reader announces nothing: no cursor, no name, nobody can tell they are there.
 				if (connection.readOnly) return;
+				// Nor may one connection speak for a presence another connection announced.
+				if (this.#claimsOthers(connection, update)) return;
 				awarenessProtocol.applyAwarenessUpdate(this.awareness, update, socket);
 			} else if (type === MESSAGE_QUERY_AWARENESS) this.#greet(socket);
 		} catch {

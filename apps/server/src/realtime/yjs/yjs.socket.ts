@@ -115,6 +115,10 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 				doc.destroy();
 			}
 		},
+		/** After the meeting participants only read: their open connections too. */
+		meetingEnded(kollegiumId: string): void {
+			docs.get(kollegiumId)?.endMeeting();
+		},
 		/** Cuts off a participant whose link was revoked, in every open document. */
 		revoke(participantId: string): void {
 			for (const doc of docs.values()) doc.revoke(participantId);
