@@ -187,6 +187,17 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		expect(text).toContain('Leda ronden självständigt');
 		expect(text).toContain('Delegera mer till AT-läkare');
 		expect(text).toContain('Skriven utan anslutning');
+
+		// The room follows the plan on the shared screen, read-only, as it is written.
+		const presenter = await control.context().newPage();
+		await presenter.setViewportSize({ width: 1920, height: 1080 });
+		await presenter.goto(`${server.url}/kollegier/${kollegiumId}/visning`);
+		const table = presenter.getByRole('region', { name: 'Utvecklingsplan' }).getByRole('table');
+		await table.getByText('Leda ronden självständigt').waitFor();
+		await table.getByText('Karin Holmlund').waitFor();
+		await presenter.screenshot({ path: '/tmp/kollegium-presenter-plan.png' });
+		await expectAccessible(presenter, 'presenter with the plan');
+		await presenter.close();
 	});
 
 	it('lets the handledare download the PDF and record the feedback, and the kollegium is delivered', async () => {
