@@ -245,6 +245,11 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		).toBe('delivered');
 		await control.reload();
 		await control.getByText('All återkoppling är given. Kollegiet är återkopplat.').waitFor();
+		// The kollegium's own page says so too, with each trainee's handover.
+		await control.goto(`${server.url}/kollegier/${kollegiumId}`);
+		await control.locator('.badge', { hasText: 'Återkopplat' }).waitFor();
+		const overview = control.getByRole('region', { name: 'Återkoppling' });
+		expect(await overview.getByText(/^Given /).count()).toBe(2);
 		await control.screenshot({ path: '/tmp/kollegium-handover.png', fullPage: true });
 		await expectAccessible(control, 'document page with handover');
 		expect(errors).toEqual([]);

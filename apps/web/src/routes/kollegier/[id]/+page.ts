@@ -1,4 +1,10 @@
-import type { GoalCatalogue, KollegiumDetail, Progress, Template } from '@kollegium/model';
+import type {
+	GoalCatalogue,
+	HandoverEntry,
+	KollegiumDetail,
+	Progress,
+	Template
+} from '@kollegium/model';
 import { error, redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
@@ -11,7 +17,11 @@ export const load: PageLoad = async ({ params }) => {
 			api<Template[]>('/catalog/templates'),
 			api<GoalCatalogue[]>('/catalog/goals')
 		]);
-		return { detail, progress, templates, catalogues };
+		// After the meeting the page follows the handover of each trainee's feedback.
+		const handover = ['live', 'closed', 'delivered'].includes(detail.status)
+			? await api<HandoverEntry[]>(`/kollegier/${params.id}/handover`)
+			: null;
+		return { detail, progress, templates, catalogues, handover };
 	} catch (failure) {
 		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
 		if (failure instanceof ApiFailure && failure.status === 404)
