@@ -188,6 +188,8 @@ describe('a whole specialistkollegium, from the form to the downloaded PDF and t
 		await editor(facilitator, 'Utvecklingsområden').click();
 		await facilitator.keyboard.type('Delegera mer till AT-läkare');
 
+		// Beside the meeting's controls the plan starts folded; the studierektor unfolds it.
+		await facilitator.locator('summary', { hasText: 'Utvecklingsplan' }).click();
 		await facilitator.getByRole('button', { name: '+ Lägg till mål' }).click();
 		const goal = facilitator.getByRole('group', { name: 'Mål 1' });
 		await goal.getByLabel('Vad ska uppnås?').fill(GOAL);
@@ -247,8 +249,8 @@ describe('a whole specialistkollegium, from the form to the downloaded PDF and t
 		expect(text).toContain(GOAL);
 		await expectAccessible(karin, 'handledare’s handover');
 		await karin.getByLabel('Ge ST-läkaren en egen kopia att ladda ner').check();
-		await karin.getByRole('button', { name: /Markera återkoppling given/ }).click();
-		await karin.getByText(/^Given /).waitFor();
+		await karin.getByRole('button', { name: /Markera återkopplingen som given/ }).click();
+		await karin.getByText(/^Återkopplingen gavs /).waitFor();
 		await karin.getByText('ST-läkaren har fått en egen kopia').waitFor();
 		await karin.getByRole('heading', { name: 'Återkoppling att ge' }).scrollIntoViewIfNeeded();
 		await karin.screenshot({ path: '/tmp/kollegium-flow-5-handledare.png' });

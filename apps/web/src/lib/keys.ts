@@ -1,13 +1,22 @@
 import type { MeetingCommand } from '@kollegium/model';
 
+/** Where keys belong to what has focus: fields, and the shared document and its controls. */
+const OWN_KEYS = 'input, textarea, select, summary, [contenteditable="true"], [data-own-keys]';
+/** Where space presses what has focus (a button, a link) rather than revealing a step. */
+const PRESSABLE = 'button, a[href], [role="button"], label';
+
 /**
  * → (or a clicker's PageDown) shows the current step if not yet shown, else moves on; ← back;
- * space shows. On the control and on the presenter screen. Ignored while typing in a field. Returns the cleanup for $effect.
+ * space shows. On the control and on the presenter screen. A revealed step cannot be taken
+ * back, so keys never drive the meeting while they belong to something else: typing in a
+ * field, working in the shared document, or space on a focused button. Returns the cleanup
+ * for $effect.
  */
 export function drivingKeys(send: (command: MeetingCommand) => void): () => void {
 	const onKey = (event: KeyboardEvent) => {
 		const target = event.target as HTMLElement | null;
-		if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+		if (target?.closest(OWN_KEYS)) return;
+		if (event.key === ' ' && target?.closest(PRESSABLE)) return;
 		if (event.altKey || event.ctrlKey || event.metaKey) return;
 		const command: MeetingCommand | null =
 			event.key === 'ArrowRight' || event.key === 'PageDown'
@@ -18,7 +27,6 @@ export function drivingKeys(send: (command: MeetingCommand) => void): () => void
 						? { type: 'reveal' }
 						: null;
 		if (!command) return;
-		// Space on a focused button would also click it; the key is the command.
 		event.preventDefault();
 		send(command);
 	};

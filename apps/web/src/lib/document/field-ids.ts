@@ -19,7 +19,8 @@ export function fieldIdFor(subjectId: string, path: string): string {
 			return `${plan}-next`;
 		case 'actionPlan':
 			if (index === 'followUpDate') return `${plan}-action-date`;
-			if (index === 'studierektorInformed' || index === undefined) return `${plan}-problemAreas`;
+			if (index === 'studierektorInformed') return `${plan}-informed`;
+			if (index === undefined) return `${plan}-problemAreas`;
 			return `${plan}-${index}`;
 		case 'goals': {
 			if (index === undefined) return `${plan}-heading`;

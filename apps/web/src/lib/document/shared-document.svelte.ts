@@ -47,7 +47,9 @@ export class SharedDocument {
 			color: colorFor(this.doc.clientID)
 		});
 		awareness.setLocalStateField('typing', null);
-		awareness.on('change', () => this.#readPresence());
+		// Editors update their cursor in the awareness synchronously, sometimes while Svelte is
+		// rendering (a focus moving as a form mounts); the presence list is read a moment later.
+		awareness.on('change', () => queueMicrotask(() => this.#readPresence()));
 		this.provider.on('sync', (synced: boolean) => {
 			if (synced) {
 				this.#attempt = 0;

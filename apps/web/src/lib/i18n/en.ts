@@ -333,8 +333,7 @@ export const en: Record<MessageKey, string> = {
 	'error.answeringStillOpen': 'Answering is still open. Close it before the meeting starts.',
 	'error.commentNotFound': 'The comment does not exist.',
 	'doc.heading': 'Discussion document',
-	'doc.intro':
-		'What the room says is written here together, in real time. Every participant can write; changes are saved at once.',
+	'doc.intro': 'Write here together during and after the meeting; changes are saved at once.',
 	'doc.status.connecting': 'Connecting to the document…',
 	'doc.status.synced': 'Saved automatically',
 	'doc.status.offline':
@@ -424,7 +423,7 @@ export const en: Record<MessageKey, string> = {
 	'handover.ownFeedback': 'Your feedback',
 	'handover.ownFeedbackIntro':
 		'Your handledare has shared the feedback from the kollegium with you.',
-	'handover.allDelivered': 'All feedback has been given. The kollegium is delivered.',
+	'handover.allDelivered': 'All feedback has been given: this kollegium is complete.',
 	'error.planNotFinal': 'The plan is not marked final yet.',
 	'error.noPlanForSubject': 'There is no plan to mark for this one.',
 	'error.feedbackNotGiven': 'Not all feedback has been given yet.',
@@ -436,6 +435,7 @@ export const en: Record<MessageKey, string> = {
 	'doc.readOnly': 'You can read the document; the director of studies writes.',
 	'plan.removeGoalConfirm': 'Remove goal {n} for everyone in the document?',
 	'improvement.removeRowConfirm': 'Remove action {n} for everyone in the document?',
+	'plan.atRiskSummary': 'An action plan is being made: risk of not reaching the goals',
 	'error.subjectNotFound': 'Not found.',
 	'error.page.title': 'Something went wrong'
 };

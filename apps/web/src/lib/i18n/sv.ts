@@ -328,14 +328,13 @@ export const sv = {
 	'error.answeringStillOpen': 'Svarstiden pågår fortfarande. Stäng den innan mötet startar.',
 	'error.commentNotFound': 'Kommentaren finns inte.',
 	'doc.heading': 'Diskussionsdokument',
-	'doc.intro':
-		'Det rummet säger skrivs här tillsammans, i realtid. Alla deltagare kan skriva; ändringar sparas direkt.',
+	'doc.intro': 'Här skriver ni tillsammans under och efter mötet; ändringar sparas direkt.',
 	'doc.status.connecting': 'Ansluter till dokumentet…',
 	'doc.status.synced': 'Sparas automatiskt',
 	'doc.status.offline':
 		'Ingen anslutning: det du skriver finns kvar här och sparas när anslutningen är tillbaka.',
 	'doc.status.refused': 'Du har inte tillgång till dokumentet.',
-	'doc.editors': 'Skriver i dokumentet nu:',
+	'doc.editors': 'I dokumentet nu:',
 	'doc.toolbar': 'Formatering för {field}',
 	'doc.bold': 'Fet',
 	'doc.italic': 'Kursiv',
@@ -403,9 +402,9 @@ export const sv = {
 	'handover.planFinal': 'Klar (version {version})',
 	'handover.planMissing': 'Inte klar',
 	'handover.notGiven': 'Inte än',
-	'handover.givenOn': 'Given {date}',
+	'handover.givenOn': 'Återkopplingen gavs {date}',
 	'handover.sharedWithTrainee': 'ST-läkaren har fått en egen kopia',
-	'handover.markGiven': 'Markera återkoppling given',
+	'handover.markGiven': 'Markera återkopplingen som given',
 	'handover.date': 'Datum då återkopplingen gavs',
 	'handover.share': 'Ge ST-läkaren en egen kopia att ladda ner',
 	'handover.save': 'Spara',
@@ -430,6 +429,7 @@ export const sv = {
 	'doc.readOnly': 'Du kan läsa dokumentet; studierektorn skriver.',
 	'plan.removeGoalConfirm': 'Ta bort mål {n} för alla i dokumentet?',
 	'improvement.removeRowConfirm': 'Ta bort åtgärd {n} för alla i dokumentet?',
+	'plan.atRiskSummary': 'Åtgärdsplan upprättas: risk att inte nå målen',
 	'error.subjectNotFound': 'Hittades inte.',
 	'error.page.title': 'Något gick fel'
 } as const;
