@@ -178,6 +178,10 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		await control.keyboard.type('Delegera mer till AT-läkare');
 		await control.getByRole('button', { name: '+ Lägg till mål' }).click();
 		const goal = control.getByRole('group', { name: 'Mål 1' });
+		// Focus lands in the new goal, where the studierektor goes on writing.
+		await expect
+			.poll(() => goal.getByLabel('Vad ska uppnås?').evaluate((e) => e === document.activeElement))
+			.toBe(true);
 		await goal.getByLabel('Vad ska uppnås?').fill('Leda ronden självständigt');
 		await goal.getByText('Välj delmål').click();
 		await goal.getByRole('checkbox', { name: /^STa1\b/ }).check();

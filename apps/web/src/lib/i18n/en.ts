@@ -436,6 +436,8 @@ export const en: Record<MessageKey, string> = {
 	'plan.removeGoalConfirm': 'Remove goal {n} for everyone in the document?',
 	'improvement.removeRowConfirm': 'Remove action {n} for everyone in the document?',
 	'plan.atRiskSummary': 'An action plan is being made: risk of not reaching the goals',
+	'plan.lockedGiven':
+		'The feedback was given on {date}. The plan is kept as it was handed over; the document can still be read.',
 	'error.subjectNotFound': 'Not found.',
 	'error.page.title': 'Something went wrong'
 };

@@ -430,6 +430,8 @@ export const sv = {
 	'plan.removeGoalConfirm': 'Ta bort mål {n} för alla i dokumentet?',
 	'improvement.removeRowConfirm': 'Ta bort åtgärd {n} för alla i dokumentet?',
 	'plan.atRiskSummary': 'Åtgärdsplan upprättas: risk att inte nå målen',
+	'plan.lockedGiven':
+		'Återkopplingen gavs {date}. Planen är låst som den lämnades; dokumentet kan fortfarande läsas.',
 	'error.subjectNotFound': 'Hittades inte.',
 	'error.page.title': 'Något gick fel'
 } as const;
