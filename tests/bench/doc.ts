@@ -119,7 +119,7 @@ class Editors {
 	}
 }
 
-/** A kollegium with CLIENTS assessors, open, and each one's invitation token. */
+/** A kollegium with CLIENTS assessors, its meeting live, and each one's invitation token. */
 async function kollegiumWithEditors(server: TestServer) {
 	const { client } = await setUpFacilitator(server);
 	const id: string = (await client.post('/kollegier', kollegiumInput(server))).json.id;
@@ -152,6 +152,10 @@ async function kollegiumWithEditors(server: TestServer) {
 		)
 		.map((link) => tokenOf(link.url));
 	if (invitations.length !== CLIENTS) throw new Error(`${invitations.length} assessor links`);
+	// Participants write in the document during the meeting only.
+	await client.post(`/kollegier/${id}/close-answering`);
+	const live = await client.post(`/kollegier/${id}/status`, { status: 'live' });
+	if (live.status !== 200) throw new Error(`starting the meeting failed: ${live.text}`);
 	return { id, invitations };
 }
 
