@@ -136,9 +136,15 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 		await control.getByRole('button', { name: 'Skattningar: Etik' }).first().click();
 		const reveal = control.getByRole('button', { name: 'Visa för rummet' });
 		await expect.poll(() => reveal.isEnabled()).toBe(true);
-		await control.getByRole('button', { name: 'Fet' }).first().focus();
-		await control.keyboard.press(' ');
+		const bold = control.getByRole('button', { name: 'Fet' }).first();
+		await bold.focus();
+		// In a toolbar the arrows move between its buttons, one tab stop for all three.
 		await control.keyboard.press('ArrowRight');
+		expect(await control.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+			'Kursiv'
+		);
+		await bold.focus();
+		await control.keyboard.press(' ');
 		await control.locator('summary', { hasText: 'Utvecklingsplan' }).focus();
 		await control.keyboard.press(' ');
 		await pause(300);
