@@ -11,9 +11,13 @@ import { z } from 'zod';
 import { participantsOf, subjectsOf, toKollegium } from '../domain/kollegier.ts';
 import { assertAnswering, respondentView } from '../domain/respondent.ts';
 import { savedResponse, serializeAnswers } from '../domain/responses.ts';
-import { ownFeedbackEntry, respondentHandover, supervisedEntry } from '../domain/handover.ts';
+import {
+	ownFeedbackEntry,
+	recordHandover,
+	respondentHandover,
+	supervisedEntry
+} from '../domain/handover.ts';
 import { feedbackReport } from '../domain/report.ts';
-import { recordHandover } from '../domain/handover.ts';
 import { requireInvitation } from '../http/auth.ts';
 import { feedbackPdf } from '../http/pdf.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
