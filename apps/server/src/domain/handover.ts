@@ -121,13 +121,29 @@ export async function deliverIfDone(
 	return Number(result.numUpdatedRows) > 0;
 }
 
-/** The trainees a participant passes feedback on to, as their handledare. */
+type Holder = Pick<InvitationContext, 'kollegiumId' | 'participantId'>;
+
+/** The entries, and the one about the link's holder when they are a trainee assessed here. */
+async function entriesFor(deps: Pick<Deps, 'db'>, invitation: Holder) {
+	const [entries, own] = await Promise.all([
+		handoverEntries(deps.db, invitation.kollegiumId),
+		deps.db
+			.selectFrom('subjects')
+			.select('id')
+			.where('kollegiumId', '=', invitation.kollegiumId)
+			.where('participantId', '=', invitation.participantId)
+			.where('kind', '=', 'trainee')
+			.executeTakeFirst()
+	]);
+	return { entries, own: entries.find((entry) => entry.subjectId === own?.id) ?? null };
+}
+
+/** The trainees a participant passes feedback on to, as their handledare; and their own copy. */
 export async function respondentHandover(
 	deps: Pick<Deps, 'db'>,
-	invitation: Pick<InvitationContext, 'kollegiumId' | 'participantId'>
+	invitation: Holder
 ): Promise<RespondentHandover> {
-	const entries = await handoverEntries(deps.db, invitation.kollegiumId);
-	const own = await ownFeedbackEntry(deps, invitation);
+	const { entries, own } = await entriesFor(deps, invitation);
 	return {
 		// An assessed trainee is nobody's handledare here, whatever the data says.
 		supervising: own
@@ -140,10 +156,9 @@ export async function respondentHandover(
 /** The entry of a trainee this participant is handledare for; anyone else's is not found. */
 export async function supervisedEntry(
 	deps: Pick<Deps, 'db'>,
-	invitation: Pick<InvitationContext, 'kollegiumId' | 'participantId'>,
+	invitation: Holder,
 	subjectId: string
 ): Promise<HandoverEntry> {
-	if (await ownFeedbackEntry(deps, invitation)) fail(404, 'subjectNotFound');
 	const { supervising } = await respondentHandover(deps, invitation);
 	return supervising.find((entry) => entry.subjectId === subjectId) ?? fail(404, 'subjectNotFound');
 }
@@ -151,18 +166,9 @@ export async function supervisedEntry(
 /** The trainee's own entry, when the participant is the trainee a plan is about. */
 export async function ownFeedbackEntry(
 	deps: Pick<Deps, 'db'>,
-	invitation: Pick<InvitationContext, 'kollegiumId' | 'participantId'>
+	invitation: Holder
 ): Promise<HandoverEntry | null> {
-	const subject = await deps.db
-		.selectFrom('subjects')
-		.select('id')
-		.where('kollegiumId', '=', invitation.kollegiumId)
-		.where('participantId', '=', invitation.participantId)
-		.where('kind', '=', 'trainee')
-		.executeTakeFirst();
-	if (!subject) return null;
-	const entries = await handoverEntries(deps.db, invitation.kollegiumId);
-	return entries.find((entry) => entry.subjectId === subject.id) ?? null;
+	return (await entriesFor(deps, invitation)).own;
 }
 
 /** Today's date where the clinic is: "given today" must not count as the future at 00:30. */
