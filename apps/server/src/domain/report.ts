@@ -16,7 +16,7 @@ import { participantsOf } from './kollegier.ts';
 import { loadMeetingContext, loadMeetingState, type MeetingContext } from './meeting.ts';
 
 /** The newest version of a subject's plan marked final, or null. */
-export async function latestFinalPlan(db: Db, subjectId: string): Promise<FinalPlan | null> {
+async function latestFinalPlan(db: Db, subjectId: string): Promise<FinalPlan | null> {
 	const row = await db
 		.selectFrom('planVersions')
 		.select(['version', 'plan', 'finalizedAt'])
