@@ -73,7 +73,7 @@ describe('answering: the respondent forms, drafts, submission and progress', () 
 
 		it.each([
 			['no token', undefined, 401, 'invitationMissing'],
-			['an unknown token', 'a'.repeat(43), 404, 'invitationUnknown']
+			['an unknown token', 'a'.repeat(43), 404, 'invitationInvalid']
 		])('refuses %s', async (_case, token, status, error) => {
 			const response = await new ApiClient(server.url, { invitation: token }).get('/respond');
 			expect(response.status).toBe(status);
@@ -299,12 +299,17 @@ describe('answering: the respondent forms, drafts, submission and progress', () 
 			expect(view.json.assignments[0].response.answers['mk-anamnes']).toBe(4);
 		});
 
-		it('refuses a link more than 14 days after the meeting with 410 invitationExpired', async () => {
+		it('refuses a link more than 14 days after the meeting exactly as an unknown one', async () => {
 			const view = await person('Karin Holmlund').get('/respond');
 			server.clock.set(new Date(Date.parse(view.json.kollegium.startsAt) + 14 * day + 60_000));
-			const response = await person('Karin Holmlund').get('/respond');
-			expect(response.status).toBe(410);
-			expect(response.json).toMatchObject({ error: 'invitationExpired' });
+			const expired = await person('Karin Holmlund').get('/respond');
+			const unknown = await new ApiClient(server.url, { invitation: 'a'.repeat(43) }).get('/respond');
+			expect(expired.status).toBe(404);
+			expect(expired.json).toEqual({ error: 'invitationInvalid', issues: [] });
+			expect({ status: expired.status, body: expired.text }).toEqual({
+				status: unknown.status,
+				body: unknown.text
+			});
 		});
 	});
 });

@@ -32,11 +32,27 @@ export default ts.config(
 	{
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
+			// An async listener handed to an emitter that never awaits it is a dead process waiting
+			// for one rejected promise: socket.io listeners go through one guard instead.
+			'@typescript-eslint/no-misused-promises': 'error',
+			'@typescript-eslint/await-thenable': 'error',
+			'@typescript-eslint/require-await': 'error',
+			'@typescript-eslint/no-unnecessary-type-assertion': 'error',
 			'@typescript-eslint/switch-exhaustiveness-check': [
 				'error',
 				{ considerDefaultExhaustiveForUnions: true }
 			],
 			eqeqeq: 'error',
+			// socket.io and ws type their listeners loosely, so no-misused-promises misses them.
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						'CallExpression[callee.property.name=/^(on|once|addListener|prependListener)$/] > :matches(ArrowFunctionExpression, FunctionExpression)[async=true]',
+					message:
+						'An emitter never awaits its listener: wrap an async listener in guarded() (apps/server/src/realtime/guard.ts), or catch inside it.'
+				}
+			],
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
 			'svelte/no-at-html-tags': 'error',
 			// Links are plain hrefs in this app; resolve() adds nothing without a base path.

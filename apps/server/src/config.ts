@@ -21,11 +21,24 @@ export interface Config {
 	secureCookies: boolean;
 }
 
+/** A setting that cannot work as given; start-up stops with this message. */
+export class ConfigError extends Error {}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-	const publicUrl = env.PUBLIC_URL?.replace(/\/$/, '') || null;
+	const publicUrl = publicOrigin(env.PUBLIC_URL);
+	// Without PUBLIC_URL the links say localhost, which only this machine can follow; so only
+	// this machine may connect, and links are never built from a request's Host header.
+	const host = env.HOST || (publicUrl ? '0.0.0.0' : '127.0.0.1');
+	if (!publicUrl && !isLoopback(host)) {
+		throw new ConfigError(
+			`HOST=${host} would let other devices connect, but without PUBLIC_URL their links would ` +
+				'point at localhost. Set PUBLIC_URL to the address people reach Kollegium at ' +
+				'(for example PUBLIC_URL=https://kollegium.example.se), or leave HOST unset.'
+		);
+	}
 	return {
 		port: integer(env.PORT, 3000, 'PORT'),
-		host: env.HOST || '0.0.0.0',
+		host,
 		dataDir: resolve(env.DATA_DIR || './data'),
 		publicUrl,
 		templatesDir: resolve(env.TEMPLATES_DIR || resolve(repoRoot, 'templates')),
@@ -38,10 +51,32 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 	};
 }
 
+function publicOrigin(value: string | undefined): string | null {
+	if (!value) return null;
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new ConfigError(
+			`PUBLIC_URL must be an address such as https://kollegium.example.se, got "${value}"`
+		);
+	}
+	if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search)
+		throw new ConfigError(
+			`PUBLIC_URL must be an http(s) address without a path, such as https://kollegium.example.se, got "${value}"`
+		);
+	return url.origin;
+}
+
+/** Whether an address to listen on is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+	return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 function integer(value: string | undefined, fallback: number, name: string): number {
 	if (value === undefined || value === '') return fallback;
 	const parsed = Number(value);
 	if (!Number.isInteger(parsed) || parsed < 0)
-		throw new Error(`${name} must be a whole number, got "${value}"`);
+		throw new ConfigError(`${name} must be a whole number, got "${value}"`);
 	return parsed;
 }

@@ -1,4 +1,4 @@
-import { configFromEnv } from './config.ts';
+import { ConfigError, configFromEnv } from './config.ts';
 import { startServer } from './server.ts';
 import { issueSetupLink } from './setup-link.ts';
 import { TemplateError } from './templates.ts';
@@ -31,6 +31,7 @@ try {
 } catch (error) {
 	if (error instanceof TemplateError)
 		console.error(`Kollegium cannot start: a template is broken.\n${error.message}`);
+	else if (error instanceof ConfigError) console.error(`Kollegium cannot start: ${error.message}`);
 	else console.error('Kollegium cannot start:', error);
 	process.exit(1);
 }

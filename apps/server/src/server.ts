@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { LoginThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { createApi } from './http/app.ts';
-import type { ChangeFeed, Deps } from './http/env.ts';
+import type { ChangeFeed, Deps, Site } from './http/env.ts';
 import { attachSocketServer } from './realtime/socket.ts';
 import { PdfRenderer } from './pdf/renderer.ts';
+import { DocumentTickets } from './realtime/yjs/tickets.ts';
 import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { loadTemplates } from './templates.ts';
 
@@ -37,9 +39,12 @@ export async function startServer(options: {
 	const db = await openDatabase({ dataDir: config.dataDir });
 	const now = options.now ?? (() => new Date());
 	const http = createServer();
+	// Filled in once the server listens; everyone holding it sees the port the OS chose.
+	const site: Site = { origin: config.publicUrl ?? '', trustedOrigins: [] };
 	// socket.io first: it tells the API's handlers where to announce changes.
-	const { io, changes: live } = attachSocketServer(http, { db, now });
-	const yjs = attachYjs(http, { db, now });
+	const { io, changes: live } = attachSocketServer(http, { db, now, site });
+	const documentTickets = new DocumentTickets({ now });
+	const yjs = attachYjs(http, { db, now, site, tickets: documentTickets });
 	// pdfmake is synchronous: the PDFs are built in a worker so a meeting never waits for one.
 	const pdf = new PdfRenderer();
 	const changes: ChangeFeed = {
@@ -54,6 +59,7 @@ export async function startServer(options: {
 		}
 	};
 	const deps: Deps = {
+		site,
 		db,
 		library,
 		config,
@@ -61,28 +67,39 @@ export async function startServer(options: {
 		throttle: new LoginThrottle(),
 		changes,
 		documents: yjs,
+		documentTickets,
 		pdf
 	};
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 
+	const hsts = config.publicUrl?.startsWith('https:') ?? false;
+	const toApi = (req: IncomingMessage, res: ServerResponse) =>
+		api(req, res).catch((error: unknown) => {
+			console.error('Serving', req.method, req.url, 'failed', error);
+			if (!res.headersSent) res.writeHead(500).end();
+			else res.destroy();
+		});
 	http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+		// On every response, pages and assets too: a browser that once came over https stays there.
+		if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 		const path = req.url ?? '/';
 		if (path.startsWith('/api/') || path === '/api' || path === '/healthz' || !pages) {
-			void api(req, res);
+			void toApi(req, res);
 			return;
 		}
-		pages(req, res, () => void api(req, res));
+		pages(req, res, () => void toApi(req, res));
 	});
+	http.on('clientError', answerMalformedRequest);
 
 	await new Promise<void>((resolve, reject) => {
 		http.once('error', reject);
 		http.listen(config.port, config.host, resolve);
 	});
 	const port = (http.address() as AddressInfo).port;
-	const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+	Object.assign(site, siteOf(config, port));
 	return {
-		url: config.publicUrl ?? `http://${host}:${port}`,
+		url: deps.site.origin,
 		port,
 		deps,
 		async close() {
@@ -96,6 +113,27 @@ export async function startServer(options: {
 			await db.destroy();
 		}
 	};
+}
+
+function siteOf(config: Config, port: number): Site {
+	if (config.publicUrl) return { origin: config.publicUrl, trustedOrigins: [config.publicUrl] };
+	const origin = `http://localhost:${port}`;
+	return { origin, trustedOrigins: [origin, `http://127.0.0.1:${port}`, `http://[::1]:${port}`] };
+}
+
+/**
+ * A request the HTTP parser could not read (garbage before the request line, a header too
+ * large, a reset mid-request): that connection gets a 4xx and is closed, with a log line.
+ * Without a listener Node answers 400 itself; with one, nothing must be left half-open.
+ */
+function answerMalformedRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+	const code = error.code ?? 'unknown';
+	if (code !== 'ECONNRESET') console.warn(`http: dropped a malformed request (${code})`);
+	const answering = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+	if (!socket.writable || answering?.headersSent) return void socket.destroy();
+	const status =
+		code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+	socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 async function loadPages(): Promise<NodeHandler | null> {

@@ -35,7 +35,7 @@ export async function respondentView(
 			.execute()
 	]);
 	const participant =
-		participants.find((p) => p.id === invitation.participantId) ?? fail(404, 'invitationUnknown');
+		participants.find((p) => p.id === invitation.participantId) ?? fail(404, 'invitationInvalid');
 	const assignments = assignmentsFor({ kind: kollegium.kind, participant, subjects });
 	return {
 		participant: { id: participant.id, name: participant.name, roles: participant.roles },

@@ -12,7 +12,9 @@ import { preparationRoutes } from '../routes/preparation.routes.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
 import { subjectsRoutes } from '../routes/subjects.routes.ts';
 import type { AppEnv, Deps } from './env.ts';
+import { compressJson } from './compression.ts';
 import { fail, onError } from './errors.ts';
+import { requireSameOrigin } from './origin.ts';
 import { detectLocale } from './locale.ts';
 
 export const VERSION = '0.1.0';
@@ -29,6 +31,8 @@ export function createApi(deps: Deps) {
 			})
 		)
 		.use(csrf())
+		.use(requireSameOrigin(deps))
+		.use(compressJson)
 		.route('/auth', authRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
 		.route('/kollegier', kollegierRoutes(deps))
@@ -43,7 +47,9 @@ export function createApi(deps: Deps) {
 	const app = new Hono<AppEnv>();
 	const strict = secureHeaders({
 		contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-		referrerPolicy: 'no-referrer'
+		referrerPolicy: 'no-referrer',
+		// Set on every response by the server itself, and only when PUBLIC_URL is https.
+		strictTransportSecurity: false
 	});
 	// The docs page sets its own, looser policy (it runs Swagger UI); everything else is strict.
 	app.use((c, next) => (c.req.path.startsWith('/api/docs') ? next() : strict(c, next)));

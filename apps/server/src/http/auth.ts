@@ -88,9 +88,13 @@ export function requireInvitation(deps: Deps) {
 			.select(['id', 'participantId', 'kollegiumId', 'expiresAt', 'revokedAt'])
 			.where('tokenHash', '=', hashToken(token))
 			.executeTakeFirst();
-		if (!invitation) fail(404, 'invitationUnknown');
-		if (invitation.revokedAt) fail(410, 'invitationRevoked');
-		if (Date.parse(invitation.expiresAt) < deps.now().getTime()) fail(410, 'invitationExpired');
+		// Unknown, revoked and expired look the same from outside, so no one can test which
+		// tokens once existed; the page explains what to do in each case with one text.
+		const valid =
+			invitation &&
+			!invitation.revokedAt &&
+			Date.parse(invitation.expiresAt) >= deps.now().getTime();
+		if (!valid) fail(404, 'invitationInvalid');
 		c.set('invitation', {
 			invitationId: invitation.id,
 			participantId: invitation.participantId,

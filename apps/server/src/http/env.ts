@@ -29,8 +29,17 @@ export interface PdfRenderer {
 	warm(): void;
 }
 
+/** Where people reach this server: links are built on `origin`, never on a request's Host. */
+export interface Site {
+	origin: string;
+	/** Origins a signed-in browser may send changes from (the origin and its loopback twin). */
+	trustedOrigins: readonly string[];
+}
+
 /** What every router needs, passed in so tests can swap the clock. */
 export interface Deps {
+	/** Filled in once the server listens (the port may be chosen by the OS). */
+	readonly site: Site;
 	db: Db;
 	library: TemplateLibrary;
 	config: Config;
@@ -38,6 +47,8 @@ export interface Deps {
 	throttle: LoginThrottle;
 	changes: ChangeFeed;
 	documents: Documents;
+	/** Single-use tickets that open a shared document for an invitation's holder. */
+	documentTickets: { issue(invitationId: string): string };
 	pdf: PdfRenderer;
 }
 

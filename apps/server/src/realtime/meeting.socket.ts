@@ -2,6 +2,7 @@ import { MeetingCommand, MeetingView, ParticipantCommand } from '@kollegium/mode
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { isAssessedTrainee } from '../domain/kollegier.ts';
+import { guarded } from './guard.ts';
 import type { Meetings } from './meetings.ts';
 import { drawOrder } from './meetings.ts';
 import { driversRoom, ownedBy, participantsRoom, type KollegiumSocket } from './socket.ts';
@@ -19,61 +20,73 @@ export function registerMeetingHandlers(options: {
 }): void {
 	const { socket, db, meetings } = options;
 
-	socket.on('meeting:join', async (raw, ack) => {
-		if (typeof ack !== 'function') return;
-		const request = JoinRequest.safeParse(raw);
-		if (!request.success) return ack({ ok: false, error: 'validation' });
-		const { kollegiumId, view } = request.data;
-		const allowed = await mayJoin(db, socket, kollegiumId, view);
-		if (allowed !== true) return ack({ ok: false, error: allowed });
-		socket.data.meeting = { kollegiumId, drives: view !== 'participant' };
-		await socket.join(
-			view === 'participant' ? participantsRoom(kollegiumId) : driversRoom(kollegiumId)
-		);
-		const person =
-			view === 'participant' && socket.data.participant
-				? { participantId: socket.data.participant.id, name: socket.data.participant.name }
-				: null;
-		await meetings.join(kollegiumId, socket.id, person);
-		const frame = await meetings.frame(kollegiumId);
-		ack({ ok: true, data: view === 'participant' ? { ...frame, present: [] } : frame });
-	});
+	socket.on(
+		'meeting:join',
+		guarded('meeting:join', async (raw, ack) => {
+			if (typeof ack !== 'function') return;
+			const request = JoinRequest.safeParse(raw);
+			if (!request.success) return ack({ ok: false, error: 'validation' });
+			const { kollegiumId, view } = request.data;
+			const allowed = await mayJoin(db, socket, kollegiumId, view);
+			if (allowed !== true) return ack({ ok: false, error: allowed });
+			socket.data.meeting = { kollegiumId, drives: view !== 'participant' };
+			await socket.join(
+				view === 'participant' ? participantsRoom(kollegiumId) : driversRoom(kollegiumId)
+			);
+			const person =
+				view === 'participant' && socket.data.participant
+					? { participantId: socket.data.participant.id, name: socket.data.participant.name }
+					: null;
+			await meetings.join(kollegiumId, socket.id, person);
+			const frame = await meetings.frame(kollegiumId);
+			ack({ ok: true, data: view === 'participant' ? { ...frame, present: [] } : frame });
+		})
+	);
 
-	socket.on('meeting:command', async (raw, ack) => {
-		if (typeof ack !== 'function') return;
-		const meeting = socket.data.meeting;
-		if (!meeting?.drives || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
-		const command = MeetingCommand.safeParse(raw);
-		if (!command.success) return ack({ ok: false, error: 'validation' });
-		const c = command.data;
-		await meetings.apply(
-			meeting.kollegiumId,
-			c.type === 'drawSpeakingOrder'
-				? ({ present }) => ({ type: 'setSpeakingOrder', order: drawOrder(present) })
-				: c
-		);
-		ack({ ok: true });
-	});
+	socket.on(
+		'meeting:command',
+		guarded('meeting:command', async (raw, ack) => {
+			if (typeof ack !== 'function') return;
+			const meeting = socket.data.meeting;
+			if (!meeting?.drives || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
+			const command = MeetingCommand.safeParse(raw);
+			if (!command.success) return ack({ ok: false, error: 'validation' });
+			const c = command.data;
+			await meetings.apply(
+				meeting.kollegiumId,
+				c.type === 'drawSpeakingOrder'
+					? ({ present }) => ({ type: 'setSpeakingOrder', order: drawOrder(present) })
+					: c
+			);
+			ack({ ok: true });
+		})
+	);
 
-	socket.on('meeting:hand', async (raw, ack) => {
-		if (typeof ack !== 'function') return;
-		const meeting = socket.data.meeting;
-		const participant = socket.data.participant;
-		if (!meeting || !participant) return ack({ ok: false, error: 'forbidden' });
-		const command = ParticipantCommand.safeParse(raw);
-		if (!command.success) return ack({ ok: false, error: 'validation' });
-		await meetings.apply(
-			meeting.kollegiumId,
-			command.data.type === 'raiseHand'
-				? { type: 'raiseHand', participantId: participant.id, name: participant.name }
-				: { type: 'lowerHand', participantId: participant.id }
-		);
-		ack({ ok: true });
-	});
+	socket.on(
+		'meeting:hand',
+		guarded('meeting:hand', async (raw, ack) => {
+			if (typeof ack !== 'function') return;
+			const meeting = socket.data.meeting;
+			const participant = socket.data.participant;
+			if (!meeting || !participant) return ack({ ok: false, error: 'forbidden' });
+			const command = ParticipantCommand.safeParse(raw);
+			if (!command.success) return ack({ ok: false, error: 'validation' });
+			await meetings.apply(
+				meeting.kollegiumId,
+				command.data.type === 'raiseHand'
+					? { type: 'raiseHand', participantId: participant.id, name: participant.name }
+					: { type: 'lowerHand', participantId: participant.id }
+			);
+			ack({ ok: true });
+		})
+	);
 
 	socket.on('disconnect', () => {
 		const meeting = socket.data.meeting;
-		if (meeting) void meetings.leave(meeting.kollegiumId, socket.id);
+		if (!meeting) return;
+		meetings
+			.leave(meeting.kollegiumId, socket.id)
+			.catch((error: unknown) => console.error('socket.io: leaving a meeting failed', error));
 	});
 }
 

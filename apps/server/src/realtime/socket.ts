@@ -12,7 +12,9 @@ import { hashToken } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import { progressOf } from '../domain/progress.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
-import type { ChangeFeed } from '../http/env.ts';
+import type { ChangeFeed, Site } from '../http/env.ts';
+import { mayUseCookies } from '../http/origin.ts';
+import { guarded, guardedMiddleware, RefusedConnection } from './guard.ts';
 import { registerMeetingHandlers } from './meeting.socket.ts';
 import { Meetings } from './meetings.ts';
 
@@ -46,7 +48,10 @@ export const participantsRoom = (kollegiumId: string) => `meeting:${kollegiumId}
  * socket.io on the shared HTTP server: live progress for the studierektor, and the live
  * meeting. Every socket is authenticated at the handshake; one without credentials is refused.
  */
-export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => Date }) {
+export function attachSocketServer(
+	http: HttpServer,
+	deps: { db: Db; now: () => Date; site: Site }
+) {
 	const io: KollegiumServer = new Server(http, {
 		path: SOCKET_IO_PATH,
 		serveClient: false,
@@ -61,27 +66,27 @@ export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => 
 		}
 	});
 
-	io.use(async (socket, next) => {
-		try {
+	io.use(
+		guardedMiddleware(async (socket: KollegiumSocket) => {
 			socket.data = { ...(await identify(deps, socket)), meeting: null };
 			if (!socket.data.userId && !socket.data.participant)
-				return next(new Error('unauthenticated'));
-			next();
-		} catch {
-			next(new Error('unauthenticated'));
-		}
-	});
+				throw new RefusedConnection('unauthenticated');
+		})
+	);
 
 	io.on('connection', (socket) => {
-		socket.on('kollegium:watch', async (raw, ack) => {
-			if (typeof ack !== 'function') return;
-			const id = z.uuid().safeParse(raw);
-			if (!id.success || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
-			const owned = await ownedBy(deps.db, id.data, socket.data.userId);
-			if (!owned) return ack({ ok: false, error: 'kollegiumNotFound' });
-			await socket.join(progressRoom(owned.id));
-			ack({ ok: true });
-		});
+		socket.on(
+			'kollegium:watch',
+			guarded('kollegium:watch', async (raw, ack) => {
+				if (typeof ack !== 'function') return;
+				const id = z.uuid().safeParse(raw);
+				if (!id.success || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
+				const owned = await ownedBy(deps.db, id.data, socket.data.userId);
+				if (!owned) return ack({ ok: false, error: 'kollegiumNotFound' });
+				await socket.join(progressRoom(owned.id));
+				ack({ ok: true });
+			})
+		);
 		registerMeetingHandlers({ socket, db: deps.db, meetings });
 	});
 
@@ -110,17 +115,20 @@ export function attachSocketServer(http: HttpServer, deps: { db: Db; now: () => 
 		},
 		participantRevoked(participantId) {
 			// A revoked or removed participant stops following at once, not at their next connect.
-			void io.fetchSockets().then((sockets) => {
-				for (const socket of sockets)
-					if (socket.data.participant?.id === participantId) socket.disconnect(true);
-			});
+			io.fetchSockets().then(
+				(sockets) => {
+					for (const socket of sockets)
+						if (socket.data.participant?.id === participantId) socket.disconnect(true);
+				},
+				(error: unknown) => console.error('Cutting off a revoked participant failed', error)
+			);
 		}
 	};
 	return { io, changes, meetings };
 }
 
 async function identify(
-	deps: { db: Db; now: () => Date },
+	deps: { db: Db; now: () => Date; site: Site },
 	socket: KollegiumSocket
 ): Promise<Omit<SocketData, 'meeting'>> {
 	const invitation = z
@@ -149,7 +157,9 @@ async function identify(
 			participant: { id: row.id, name: row.name, kollegiumId: row.kollegiumId, roles }
 		};
 	}
-	const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+	const token = mayUseCookies(deps.site, socket.handshake.headers.origin)
+		? parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]
+		: undefined;
 	const session = token
 		? await deps.db
 				.selectFrom('sessions')

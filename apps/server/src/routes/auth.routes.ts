@@ -2,7 +2,7 @@ import { LoginInput, SetupInput } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { createExampleKollegium } from '../domain/example.ts';
 import { endSession, requireUser, startSession } from '../http/auth.ts';
@@ -53,7 +53,7 @@ export function authRoutes(deps: Deps) {
 				const example = input.createExample
 					? await createExampleKollegium(deps, {
 							ownerId: userId,
-							origin: new URL(c.req.url).origin
+							origin: deps.site.origin
 						})
 					: null;
 				await startSession(deps, c, userId);
@@ -88,6 +88,14 @@ export function authRoutes(deps: Deps) {
 					fail(401, 'wrongCredentials');
 				}
 				deps.throttle.recordSuccess(keys);
+				if (needsRehash(user.passwordHash)) {
+					const passwordHash = await hashPassword(password);
+					await deps.db
+						.updateTable('users')
+						.set({ passwordHash })
+						.where('id', '=', user.id)
+						.execute();
+				}
 				await startSession(deps, c, user.id);
 				return c.json({ id: user.id, name: user.name, email: user.email });
 			}

@@ -14,9 +14,6 @@ const ParticipantParam = z.object({ id: z.uuid(), participantId: z.uuid() });
 const tags = ['Participants and invitations'];
 
 /** Where invitation links point: the configured public address, else the request's own. */
-export function originOf(deps: Deps, c: Context<AppEnv>): string {
-	return deps.config.publicUrl ?? new URL(c.req.url).origin;
-}
 
 /** The people of a kollegium, their roles, and their invitation links. */
 export function participantsRoutes(deps: Deps) {
@@ -118,7 +115,7 @@ export function participantsRoutes(deps: Deps) {
 				const { id, participantId } = c.req.valid('param');
 				const row = await owned(c, id);
 				await participantOf(row.id, participantId);
-				const origin = originOf(deps, c);
+				const origin = deps.site.origin;
 				deps.changes.participantRevoked(participantId);
 				return c.json(
 					await issueInvitation(deps, {
@@ -155,7 +152,7 @@ export function participantsRoutes(deps: Deps) {
 				const without = detail.participants.filter(
 					(p) => !p.invitation || p.invitation.revoked || Date.parse(p.invitation.expiresAt) < now
 				);
-				const origin = originOf(deps, c);
+				const origin = deps.site.origin;
 				const issued = [];
 				for (const participant of without) {
 					issued.push(

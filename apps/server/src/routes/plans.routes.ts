@@ -67,7 +67,7 @@ export function plansRoutes(deps: Deps) {
 							finalizedAt
 						})
 						.execute();
-					return { version, finalizedAt, plan: checked.data as unknown };
+					return { version, finalizedAt, plan: checked.data };
 				});
 				deps.pdf.warm();
 				return c.json(saved, 201);

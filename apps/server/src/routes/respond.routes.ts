@@ -34,6 +34,15 @@ export function respondRoutes(deps: Deps) {
 		.get('/', describeRoute({ tags, summary: 'The meeting and your forms' }), async (c) =>
 			c.json(await respondentView(deps, c.get('invitation')))
 		)
+		.post(
+			'/document-ticket',
+			describeRoute({
+				tags,
+				summary:
+					'A single-use ticket (valid 30 s) to open the shared document: /yjs/<kollegiumId>?ticket=…'
+			}),
+			(c) => c.json({ ticket: deps.documentTickets.issue(c.get('invitation').invitationId) }, 201)
+		)
 		.put(
 			'/responses/:subjectId',
 			describeRoute({ tags, summary: 'Save your working copy (autosave)' }),
@@ -133,7 +142,7 @@ async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
 		subjectsOf(deps.db, kollegiumId)
 	]);
 	const participant =
-		participants.find((p) => p.id === participantId) ?? fail(404, 'invitationUnknown');
+		participants.find((p) => p.id === participantId) ?? fail(404, 'invitationInvalid');
 	const assignment = assignmentsFor({ kind: kollegium.kind, participant, subjects }).find(
 		(a) => a.subjectId === subjectId
 	);

@@ -674,7 +674,7 @@ describe('StepView', () => {
 				...people[index],
 				id: `svar-${index}`,
 				submittedAt: '2025-03-01T10:00:00Z'
-			}) as unknown as Answers
+			})
 	);
 	const comments = [
 		{ ...comment(1), ...people[0], originalText: 'Ursprunglig ordalydelse' } as unknown as Comment,

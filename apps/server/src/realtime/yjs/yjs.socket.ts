@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { ParticipantRole, YjsCloseCode, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
 import * as Y from 'yjs';
 import { hashToken } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
@@ -10,12 +11,19 @@ import { isAssessedTrainee } from '../../domain/kollegier.ts';
 import { SESSION_COOKIE } from '../../http/auth.ts';
 import { DocStore } from './doc-store.ts';
 import { SharedDoc } from './shared-doc.ts';
+import type { DocumentTickets } from './tickets.ts';
+import type { Site } from '../../http/env.ts';
+import { mayUseCookies } from '../../http/origin.ts';
 
 type Access = { mode: 'write' | 'read'; participantId: string | null; name: string };
 
 export interface YjsOptions {
 	db: Db;
 	now: () => Date;
+	/** Tickets that let an invitation's holder open a document without the token in the URL. */
+	tickets: DocumentTickets;
+	/** A session cookie counts only on a connection opened by our own pages. */
+	site: Site;
 	/** How long a document without connections stays loaded. */
 	unloadAfterMs?: number;
 	/** Logged updates that trigger a compaction into the snapshot. */
@@ -61,20 +69,26 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 	http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
 		const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 		if (path.startsWith(SOCKET_IO_PATH)) return; // socket.io's own
+		// Node hands an upgraded socket over without its error listener: a reset while the
+		// access check runs would otherwise be an uncaught error that ends the process.
+		socket.on('error', (error) => logDropped('upgrade', error));
 		if (!path.startsWith(YJS_PATH)) return refuse(socket, 404, 'Not Found');
 		if (closing) return refuse(socket, 503, 'Service Unavailable');
 		const kollegiumId = path.slice(YJS_PATH.length).split('/')[0] ?? '';
 		authorize(options, req, kollegiumId).then(
 			(access) => {
+				if (socket.destroyed) return;
 				// Refused as a websocket close (4403) rather than an HTTP 403, which a browser reports
 				// only as a dropped connection: y-websocket then stops retrying, and the page can say so.
 				if (!access) {
-					return wss.handleUpgrade(req, socket, head, (ws: WebSocket) =>
-						ws.close(YjsCloseCode.forbidden, 'forbidden')
-					);
+					return wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+						ws.on('error', (error) => dropMalformed(ws, error));
+						ws.close(YjsCloseCode.forbidden, 'forbidden');
+					});
 				}
 				if (closing) return refuse(socket, 503, 'Service Unavailable');
 				wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+					ws.on('error', (error) => dropMalformed(ws, error));
 					const doc = open(kollegiumId);
 					doc.connect(ws, {
 						readOnly: access.mode === 'read',
@@ -93,7 +107,10 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 					});
 				});
 			},
-			() => refuse(socket, 500, 'Internal Server Error')
+			(error: unknown) => {
+				console.error('yjs: checking access failed', error);
+				refuse(socket, 500, 'Internal Server Error');
+			}
 		);
 	});
 
@@ -140,7 +157,22 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
-	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+	if (!socket.destroyed) socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+}
+
+/**
+ * A frame that breaks the websocket protocol (unmasked, a bad opcode, an oversized length):
+ * ws has already failed the connection with the right close code (1002, 1009); this keeps the
+ * error from ending the process and says what happened, for that one connection only.
+ */
+function dropMalformed(ws: WebSocket, error: Error): void {
+	logDropped('websocket', error);
+	if (ws.readyState !== ws.CLOSED) ws.terminate();
+}
+
+function logDropped(stage: string, error: Error): void {
+	const code = (error as NodeJS.ErrnoException).code ?? error.message;
+	console.warn(`yjs: dropped a connection (${stage}): ${code}`);
 }
 
 /**
@@ -157,6 +189,7 @@ async function authorize(
 	kollegiumId: string
 ): Promise<Access | null> {
 	const { db } = options;
+	if (!z.uuid().safeParse(kollegiumId).success) return null;
 	const kollegium = await db
 		.selectFrom('kollegier')
 		.select(['id', 'kind', 'ownerId', 'status'])
@@ -165,7 +198,7 @@ async function authorize(
 	if (!kollegium) return null;
 	const now = options.now();
 	const session = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-	if (session) {
+	if (session && mayUseCookies(options.site, req.headers.origin)) {
 		const owner = await db
 			.selectFrom('sessions')
 			.innerJoin('users', 'users.id', 'sessions.userId')
@@ -177,13 +210,14 @@ async function authorize(
 			return { mode: 'write', participantId: null, name: owner.name };
 		}
 	}
-	const invitation = new URL(req.url ?? '/', 'http://localhost').searchParams.get('invitation');
-	if (!invitation) return null;
+	const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
+	const invitationId = ticket ? options.tickets.redeem(ticket) : null;
+	if (!invitationId) return null;
 	const participant = await db
 		.selectFrom('invitations')
 		.innerJoin('participants', 'participants.id', 'invitations.participantId')
 		.select(['participants.id', 'participants.name', 'participants.roles', 'invitations.expiresAt'])
-		.where('invitations.tokenHash', '=', hashToken(invitation))
+		.where('invitations.id', '=', invitationId)
 		.where('invitations.revokedAt', 'is', null)
 		.where('invitations.kollegiumId', '=', kollegiumId)
 		.executeTakeFirst();

@@ -1,4 +1,5 @@
 import { jitteredBackoff } from '@kollegium/model';
+import { api, ApiFailure } from '../api.ts';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { colorFor } from './colors.ts';
@@ -32,14 +33,18 @@ export class SharedDocument {
 	#retry: ReturnType<typeof setTimeout> | undefined;
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
+	readonly #invitation: string | undefined;
 
 	constructor(options: { kollegiumId: string; name: string; invitation?: string }) {
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+		this.#invitation = options.invitation;
+		// Not connected yet: a participant first fetches a ticket, so the invitation token
+		// itself never travels in the websocket's URL (where proxies log it).
 		this.provider = new WebsocketProvider(
 			`${scheme}://${location.host}/yjs`,
 			options.kollegiumId,
 			this.doc,
-			{ params: options.invitation ? { invitation: options.invitation } : {}, disableBc: true }
+			{ connect: false, disableBc: true }
 		);
 		const awareness = this.provider.awareness;
 		awareness.setLocalStateField('user', {
@@ -66,14 +71,40 @@ export class SharedDocument {
 			// Our own timer replaces the provider's: its scheduled attempt becomes a no-op.
 			this.provider.shouldConnect = false;
 			clearTimeout(this.#retry);
-			this.#retry = setTimeout(() => {
-				if (!this.#destroyed) this.provider.connect();
-			}, jitteredBackoff(this.#attempt++));
+			this.#retry = setTimeout(() => this.#connect(), jitteredBackoff(this.#attempt++));
 		});
 		// An upgrade refused with 403 never opens: the browser reports only a close (1006).
 		this.provider.on('connection-error', () => {
 			if (this.#status === 'connecting' && this.#attempt > 3) this.#status = 'offline';
 		});
+		this.#connect();
+	}
+
+	/** Connects, with a fresh single-use ticket for an invitation's holder. */
+	#connect(): void {
+		if (this.#destroyed) return;
+		if (!this.#invitation) return this.provider.connect();
+		api<{ ticket: string }>('/respond/document-ticket', {
+			method: 'POST',
+			invitation: this.#invitation
+		}).then(
+			({ ticket }) => {
+				if (this.#destroyed) return;
+				this.provider.params = { ticket };
+				this.provider.connect();
+			},
+			(error: unknown) => {
+				if (this.#destroyed) return;
+				// The link itself is no longer valid: retrying will not help.
+				if (error instanceof ApiFailure && error.status >= 400 && error.status < 500) {
+					this.#status = 'refused';
+					return;
+				}
+				if (this.#attempt > 3) this.#status = 'offline';
+				clearTimeout(this.#retry);
+				this.#retry = setTimeout(() => this.#connect(), jitteredBackoff(this.#attempt++));
+			}
+		);
 	}
 
 	get status(): DocumentStatus {

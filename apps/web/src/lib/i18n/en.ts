@@ -57,6 +57,8 @@ export const en: Record<MessageKey, string> = {
 	'error.bodyTooLarge': 'Too much text at once.',
 	'error.validation': 'Some fields need correcting.',
 	'error.network': 'No connection to the server. Please try again shortly.',
+	'error.invitationInvalid':
+		'The link is not valid. Use the latest link you received, or ask the director of studies for a new one.',
 	'error.internal':
 		'Something went wrong on our side. Please try again; if it persists, contact support.',
 	'error.notFound': 'Page not found.',
@@ -242,15 +244,9 @@ export const en: Record<MessageKey, string> = {
 	'respond.backToList': 'To all forms',
 	'respond.required': 'required',
 
-	'invite.unknown.title': 'The link does not work',
-	'invite.unknown.body':
-		'The link is unknown. Check that the whole link was copied, or ask the director of studies for a new one.',
-	'invite.revoked.title': 'The link has been replaced',
-	'invite.revoked.body':
-		'The link was revoked, probably because a new one was made. Use the latest link you received, or ask the director of studies for a new one.',
-	'invite.expired.title': 'The link has expired',
-	'invite.expired.body':
-		'The link was valid until a few days after the meeting. If you need to see your answers, contact the director of studies.',
+	'invite.invalid.title': 'The link does not work',
+	'invite.invalid.body':
+		'The link is not valid: it may have been copied incompletely, replaced by a newer link, or expired after the meeting. Use the latest link you received and check that all of it was copied. If that does not work either, ask the director of studies for a new one.',
 
 	'meeting.selfMark': 'Self-assessment',
 	'meeting.median': 'Median',

@@ -54,6 +54,8 @@ export const sv = {
 	'error.bodyTooLarge': 'För mycket text på en gång.',
 	'error.validation': 'Några fält behöver rättas.',
 	'error.network': 'Ingen kontakt med servern. Försök igen om en stund.',
+	'error.invitationInvalid':
+		'Länken är inte giltig. Använd den senaste länken du har fått, eller be studierektorn om en ny.',
 	'error.internal': 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.',
 	'error.notFound': 'Sidan finns inte.',
 	'error.generic': 'Något gick fel.',
@@ -237,15 +239,9 @@ export const sv = {
 	'respond.backToList': 'Till alla formulär',
 	'respond.required': 'obligatorisk',
 
-	'invite.unknown.title': 'Länken fungerar inte',
-	'invite.unknown.body':
-		'Länken är okänd. Kontrollera att hela länken kom med när du kopierade den, eller be studierektorn om en ny.',
-	'invite.revoked.title': 'Länken har ersatts',
-	'invite.revoked.body':
-		'Länken har återkallats, troligen för att en ny har skapats. Använd den senaste länken du fått, eller be studierektorn om en ny.',
-	'invite.expired.title': 'Länken har gått ut',
-	'invite.expired.body':
-		'Länken gällde till några dagar efter mötet. Behöver du se dina svar, kontakta studierektorn.',
+	'invite.invalid.title': 'Länken fungerar inte',
+	'invite.invalid.body':
+		'Länken är inte giltig: den kan ha kopierats ofullständigt, ersatts av en nyare länk eller gått ut efter mötet. Använd den senaste länken du har fått och kontrollera att hela länken kom med. Fungerar den inte heller, be studierektorn om en ny.',
 
 	'meeting.selfMark': 'Självskattning',
 	'meeting.median': 'Median',

@@ -11,17 +11,9 @@ export const load: PageLoad = async ({ params, url }) => {
 		const view = await api<RespondentView>('/respond', { invitation: params.token });
 		return { view, failure: null };
 	} catch (error) {
-		if (
-			error instanceof ApiFailure &&
-			(error.status === 404 || error.status === 410 || error.status === 401)
-		) {
-			const failure: 'expired' | 'revoked' | 'unknown' =
-				error.code === 'invitationExpired'
-					? 'expired'
-					: error.code === 'invitationRevoked'
-						? 'revoked'
-						: 'unknown';
-			return { view: null, failure };
+		// The server answers an unknown, a replaced and an expired link alike, on purpose.
+		if (error instanceof ApiFailure && (error.status === 404 || error.status === 401)) {
+			return { view: null, failure: 'invalid' as const };
 		}
 		throw error;
 	}
