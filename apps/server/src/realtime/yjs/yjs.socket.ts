@@ -167,7 +167,8 @@ function refuse(socket: Duplex, status: number, text: string): void {
  */
 function dropMalformed(ws: WebSocket, error: Error): void {
 	logDropped('websocket', error);
-	if (ws.readyState !== ws.CLOSED) ws.terminate();
+	// ws has sent its close frame; a peer that never answers it is not waited for 30 s.
+	setTimeout(() => ws.terminate(), 1000).unref();
 }
 
 function logDropped(stage: string, error: Error): void {
