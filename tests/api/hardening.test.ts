@@ -276,7 +276,7 @@ describe('socket listeners when the database fails', () => {
 		await join(karin, kollegiumId, 'participant');
 		const fresh = connect(server, { cookie: eva.cookieHeader });
 		sockets.push(fresh);
-		await new Promise((resolve) => fresh.once('connect', resolve));
+		await new Promise<void>((resolve) => fresh.once('connect', () => resolve()));
 
 		const repair = breakDatabase();
 		try {

@@ -3,9 +3,16 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ApiClient, tokenOf } from '../support/client.ts';
+import {
+	attemptDocument,
+	documentProvider,
+	documentUrl,
+	REFUSED,
+	type DocumentAuth
+} from '../support/documents.ts';
 import { kollegiumInput, setUpFacilitator } from '../support/fixtures.ts';
 import { liveSpecialistkollegium } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -16,8 +23,6 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const EVA = 'Eva Studierektorsson';
-
-type Auth = { cookie?: string; invitation?: string };
 
 interface Editor {
 	doc: Y.Doc;
@@ -45,8 +50,6 @@ function destroyProviders(): void {
 	for (const provider of providers.splice(0)) provider.destroy();
 }
 
-const wsUrl = (server: TestServer) => `${server.url.replace('http', 'ws')}/yjs`;
-
 /**
  * Opens the document as the browser does. `name` is announced as the presence's user name
  * before the connection opens; `offline` is typed into the document before it connects.
@@ -54,23 +57,13 @@ const wsUrl = (server: TestServer) => `${server.url.replace('http', 'ws')}/yjs`;
 async function join(
 	server: TestServer,
 	kollegiumId: string,
-	auth: Auth,
+	auth: DocumentAuth,
 	options: { name?: string; offline?: string } = {}
 ): Promise<Editor> {
-	class Authed extends WebSocket {
-		constructor(address: string, protocols?: string | string[]) {
-			super(address, protocols, { headers: auth.cookie ? { cookie: auth.cookie } : {} });
-		}
-	}
 	const doc = new Y.Doc();
 	const text = doc.getText('notes');
 	if (options.offline) text.insert(0, options.offline);
-	const provider = new WebsocketProvider(wsUrl(server), kollegiumId, doc, {
-		WebSocketPolyfill: Authed as unknown as typeof globalThis.WebSocket,
-		params: auth.invitation ? { invitation: auth.invitation } : {},
-		disableBc: true,
-		maxBackoffTime: 300
-	});
+	const provider = documentProvider({ server, kollegiumId, auth, doc });
 	providers.push(provider);
 	if (options.name !== undefined) {
 		provider.awareness.setLocalStateField('user', { name: options.name, color: '#000' });
@@ -131,34 +124,9 @@ const nameOf = (watcher: Editor, who: Editor) => presenceOf(watcher, who.doc.cli
 const stored = (server: TestServer, kollegiumId: string) =>
 	server.deps.documents.read(kollegiumId, (doc) => doc.getText('notes').toString());
 
-/**
- * Connects with a raw socket and reports how it went: the close code, or 'open' once a message
- * of the document arrives (or 'timeout' if neither happens), and how many messages came.
- */
-function attempt(
-	server: TestServer,
-	kollegiumId: string,
-	auth: Auth
-): Promise<{ code: number | 'open' | 'timeout'; messages: number }> {
-	return new Promise((resolve) => {
-		const query = auth.invitation ? `?invitation=${auth.invitation}` : '';
-		const socket = new WebSocket(`${wsUrl(server)}/${kollegiumId}${query}`, {
-			headers: auth.cookie ? { cookie: auth.cookie } : {}
-		});
-		const end = (result: { code: number | 'open' | 'timeout'; messages: number }) => {
-			clearTimeout(timer);
-			socket.removeAllListeners('close');
-			socket.terminate();
-			resolve(result);
-		};
-		const timer = setTimeout(() => end({ code: 'timeout', messages: 0 }), 3000);
-		socket.on('message', () => end({ code: 'open', messages: 1 }));
-		socket.on('close', (code) => end({ code, messages: 0 }));
-		socket.on('error', () => undefined);
-	});
-}
-
-const REFUSED = { code: 4403, messages: 0 };
+/** Connects with a raw socket, authenticated as the browser is, and reports how it went. */
+const attempt = async (server: TestServer, kollegiumId: string, auth: DocumentAuth) =>
+	attemptDocument(await documentUrl(server, kollegiumId, auth), auth);
 
 /** Sends, over `from`'s connection, a presence for someone else's client id. */
 function claimPresence(from: Editor, clientId: number, clock: number, state: object): void {
@@ -184,7 +152,7 @@ describe('the shared document of a specialistkollegium, before, during and after
 	/** Text typed by someone who writes: it must be stored. */
 	const kept: string[] = [];
 
-	const open = (auth: Auth, options?: { name?: string; offline?: string }) =>
+	const open = (auth: DocumentAuth, options?: { name?: string; offline?: string }) =>
 		join(server, id, auth, options);
 	const as = (name: string) => ({ invitation: tokens[name]! });
 
@@ -345,7 +313,7 @@ describe('the shared document of a specialistkollegium, before, during and after
 			expect(await attempt(server, id, as('Sara Lindholm'))).toEqual(REFUSED);
 
 			// A revoked link's open connection is cut off with 4403, and it cannot come back.
-			const amira = new WebSocket(`${wsUrl(server)}/${id}?invitation=${tokens['Amira Nordqvist']}`);
+			const amira = new WebSocket(await documentUrl(server, id, as('Amira Nordqvist')));
 			amira.on('error', () => undefined);
 			const firstMessage = new Promise<boolean>((resolve) => {
 				amira.once('message', () => resolve(true));
@@ -477,7 +445,7 @@ describe('the shared document of an ST-läkarkollegium', () => {
 	let id: string;
 	const tokens: Record<string, string> = {};
 
-	const open = (auth: Auth, options?: { name?: string; offline?: string }) =>
+	const open = (auth: DocumentAuth, options?: { name?: string; offline?: string }) =>
 		join(server, id, auth, options);
 	const as = (name: string) => ({ invitation: tokens[name]! });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { ApiClient } from '../support/client.ts';
+import { documentProvider, documentUrl, type DocumentAuth } from '../support/documents.ts';
 import { setUpFacilitator } from '../support/fixtures.ts';
 import { liveSpecialistkollegium } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -26,23 +27,8 @@ describe('the shared document endpoint', () => {
 	let people: Record<string, ApiClient>;
 	const providers: WebsocketProvider[] = [];
 
-	function join(auth: { invitation?: string; cookie?: string }, doc = new Y.Doc()) {
-		class AuthedSocket extends WebSocket {
-			constructor(url: string, protocols?: string | string[]) {
-				super(url, protocols, { headers: auth.cookie ? { cookie: auth.cookie } : {} });
-			}
-		}
-		const provider = new WebsocketProvider(
-			`${server.url.replace('http', 'ws')}/yjs`,
-			kollegiumId,
-			doc,
-			{
-				WebSocketPolyfill: AuthedSocket as unknown as typeof globalThis.WebSocket,
-				params: auth.invitation ? { invitation: auth.invitation } : {},
-				disableBc: true,
-				maxBackoffTime: 300
-			}
-		);
+	function join(auth: DocumentAuth, doc = new Y.Doc()) {
+		const provider = documentProvider({ server, kollegiumId, auth, doc });
 		providers.push(provider);
 		return { doc, provider, text: doc.getText('notes') };
 	}
@@ -83,8 +69,8 @@ describe('the shared document endpoint', () => {
 			{ invitation: 'no-such-token-no-such-token-no-such-token-1' },
 			{ invitation: people['Sara Lindholm']!.invitation }
 		]) {
+			const url = await documentUrl(server, kollegiumId, auth);
 			const refused = await new Promise<boolean>((resolve) => {
-				const url = `${server.url.replace('http', 'ws')}/yjs/${kollegiumId}${auth.invitation ? `?invitation=${auth.invitation}` : ''}`;
 				const socket = new WebSocket(url);
 				// Refused with a close a client will not retry, and before anything of the document.
 				socket.on('message', () => resolve(false));
@@ -121,7 +107,7 @@ describe('the shared document endpoint', () => {
 		const good = join({ invitation: people['Karin Holmlund']!.invitation });
 		await synced(good.provider);
 		const bad = new WebSocket(
-			`${server.url.replace('http', 'ws')}/yjs/${kollegiumId}?invitation=${people['Peter Sjövik']!.invitation}`
+			await documentUrl(server, kollegiumId, { invitation: people['Peter Sjövik']!.invitation })
 		);
 		const closed = new Promise<number>((resolve) => bad.on('close', (code) => resolve(code)));
 		await new Promise((resolve) => bad.on('open', resolve));

@@ -190,6 +190,9 @@ async function authorize(
 	kollegiumId: string
 ): Promise<Access | null> {
 	const { db } = options;
+	// Spent whatever follows: a ticket is good for one attempt, wherever it was presented.
+	const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
+	const invitationId = ticket ? options.tickets.redeem(ticket) : null;
 	if (!z.uuid().safeParse(kollegiumId).success) return null;
 	const kollegium = await db
 		.selectFrom('kollegier')
@@ -211,8 +214,6 @@ async function authorize(
 			return { mode: 'write', participantId: null, name: owner.name };
 		}
 	}
-	const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
-	const invitationId = ticket ? options.tickets.redeem(ticket) : null;
 	if (!invitationId) return null;
 	const participant = await db
 		.selectFrom('invitations')

@@ -34,6 +34,7 @@ export class SharedDocument {
 	#typingTimer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
 	readonly #invitation: string | undefined;
+	#retriedRefusal = false;
 
 	constructor(options: { kollegiumId: string; name: string; invitation?: string }) {
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -58,12 +59,21 @@ export class SharedDocument {
 		this.provider.on('sync', (synced: boolean) => {
 			if (synced) {
 				this.#attempt = 0;
+				this.#retriedRefusal = false;
 				this.#status = 'synced';
 			}
 		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
 			if (this.#destroyed || !this.provider.shouldConnect) return;
 			if (terminal(event?.code)) {
+				// A refused ticket is tried once more with a fresh one: if the link itself is no
+				// longer valid, asking for that ticket says so.
+				if (this.#invitation && !this.#retriedRefusal) {
+					this.#retriedRefusal = true;
+					this.provider.shouldConnect = false;
+					this.#connect();
+					return;
+				}
 				this.#status = 'refused';
 				return;
 			}
