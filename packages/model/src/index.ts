@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './aggregate.ts';
 export * from './api.ts';
 export * from './assignments.ts';

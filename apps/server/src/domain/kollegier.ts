@@ -24,18 +24,25 @@ export function toKollegium(row: KollegiumRow): Kollegium {
 	});
 }
 
-/** The facilitator's own kollegium, or 404: another facilitator's is as good as absent. */
-export async function ownedKollegium(
+/** The facilitator's own kollegium, if it is theirs. */
+export function findOwnedKollegium(
 	db: Db,
 	options: { id: string; ownerId: string }
-): Promise<KollegiumRow> {
-	const row = await db
+): Promise<KollegiumRow | undefined> {
+	return db
 		.selectFrom('kollegier')
 		.selectAll()
 		.where('id', '=', options.id)
 		.where('ownerId', '=', options.ownerId)
 		.executeTakeFirst();
-	return row ?? fail(404, 'kollegiumNotFound');
+}
+
+/** The facilitator's own kollegium, or 404: another facilitator's is as good as absent. */
+export async function ownedKollegium(
+	db: Db,
+	options: { id: string; ownerId: string }
+): Promise<KollegiumRow> {
+	return (await findOwnedKollegium(db, options)) ?? fail(404, 'kollegiumNotFound');
 }
 
 /** Builds the stored columns from the facilitator's input, snapshotting the form. */
@@ -175,19 +182,4 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 			};
 		})
 	};
-}
-
-/** Whether a participant is the trainee a specialistkollegium assesses: they stay out of the room. */
-export async function isAssessedTrainee(
-	db: Db,
-	kind: string,
-	participantId: string
-): Promise<boolean> {
-	if (kind !== 'specialistkollegium') return false;
-	const subject = await db
-		.selectFrom('subjects')
-		.select('id')
-		.where('participantId', '=', participantId)
-		.executeTakeFirst();
-	return subject !== undefined;
 }

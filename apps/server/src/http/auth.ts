@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { invitationHolder, userBySession } from '../auth/identity.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { fail } from './errors.ts';
@@ -60,15 +61,7 @@ export async function endSession(deps: Deps, c: Context<AppEnv>): Promise<void> 
 /** Lets only a signed-in facilitator through, with `user` set. */
 export function requireUser(deps: Deps) {
 	return createMiddleware<AppEnv>(async (c, next) => {
-		const token = getCookie(c, SESSION_COOKIE);
-		if (!token) fail(401, 'unauthenticated');
-		const user = await deps.db
-			.selectFrom('sessions')
-			.innerJoin('users', 'users.id', 'sessions.userId')
-			.select(['users.id', 'users.name', 'users.email'])
-			.where('sessions.tokenHash', '=', hashToken(token))
-			.where('sessions.expiresAt', '>', deps.now().toISOString())
-			.executeTakeFirst();
+		const user = await userBySession(deps, getCookie(c, SESSION_COOKIE));
 		if (!user) fail(401, 'unauthenticated');
 		c.set('user', user);
 		await next();
@@ -77,28 +70,19 @@ export function requireUser(deps: Deps) {
 
 /**
  * Lets the holder of a valid invitation through, with `invitation` set. The token travels in
- * the Authorization header, not the URL, so it does not end up in access logs.
+ * the Authorization header, not the URL, so it does not end up in access logs. Unknown,
+ * revoked and expired links are answered alike; the page explains what to do with one text.
  */
 export function requireInvitation(deps: Deps) {
 	return createMiddleware<AppEnv>(async (c, next) => {
 		const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
 		if (!token) fail(401, 'invitationMissing');
-		const invitation = await deps.db
-			.selectFrom('invitations')
-			.select(['id', 'participantId', 'kollegiumId', 'expiresAt', 'revokedAt'])
-			.where('tokenHash', '=', hashToken(token))
-			.executeTakeFirst();
-		// Unknown, revoked and expired look the same from outside, so no one can test which
-		// tokens once existed; the page explains what to do in each case with one text.
-		const valid =
-			invitation &&
-			!invitation.revokedAt &&
-			Date.parse(invitation.expiresAt) >= deps.now().getTime();
-		if (!valid) fail(404, 'invitationInvalid');
+		const holder = await invitationHolder(deps, { token });
+		if (!holder) fail(404, 'invitationInvalid');
 		c.set('invitation', {
-			invitationId: invitation.id,
-			participantId: invitation.participantId,
-			kollegiumId: invitation.kollegiumId,
+			invitationId: holder.invitationId,
+			participantId: holder.participant.id,
+			kollegiumId: holder.kollegiumId,
 			deviceHash: hashToken(deviceToken(deps, c))
 		});
 		await next();

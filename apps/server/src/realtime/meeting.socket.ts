@@ -1,11 +1,11 @@
 import { MeetingCommand, MeetingView, ParticipantCommand } from '@kollegium/model';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { isAssessedTrainee } from '../domain/kollegier.ts';
+import { resolveAccess } from '../domain/access.ts';
 import { guarded } from './guard.ts';
 import type { Meetings } from './meetings.ts';
 import { drawOrder } from './meetings.ts';
-import { driversRoom, ownedBy, participantsRoom, type KollegiumSocket } from './socket.ts';
+import { driversRoom, participantsRoom, type KollegiumSocket } from './socket.ts';
 
 const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
 
@@ -35,7 +35,10 @@ export function registerMeetingHandlers(options: {
 			);
 			const person =
 				view === 'participant' && socket.data.participant
-					? { participantId: socket.data.participant.id, name: socket.data.participant.name }
+					? {
+							participantId: socket.data.participant.participant.id,
+							name: socket.data.participant.participant.name
+						}
 					: null;
 			await meetings.join(kollegiumId, socket.id, person);
 			const frame = await meetings.frame(kollegiumId);
@@ -67,7 +70,7 @@ export function registerMeetingHandlers(options: {
 		guarded('meeting:hand', async (raw, ack) => {
 			if (typeof ack !== 'function') return;
 			const meeting = socket.data.meeting;
-			const participant = socket.data.participant;
+			const participant = socket.data.participant?.participant;
 			if (!meeting || !participant) return ack({ ok: false, error: 'forbidden' });
 			const command = ParticipantCommand.safeParse(raw);
 			if (!command.success) return ack({ ok: false, error: 'validation' });
@@ -97,20 +100,9 @@ async function mayJoin(
 	kollegiumId: string,
 	view: MeetingView
 ): Promise<true | string> {
-	if (view !== 'participant') {
-		if (!socket.data.userId) return 'forbidden';
-		const owned = await ownedBy(db, kollegiumId, socket.data.userId);
-		if (!owned) return 'kollegiumNotFound';
-		return owned.status === 'live' ? true : 'meetingNotLive';
-	}
-	const participant = socket.data.participant;
-	if (!participant || participant.kollegiumId !== kollegiumId) return 'forbidden';
-	const row = await db
-		.selectFrom('kollegier')
-		.select(['kind', 'status'])
-		.where('id', '=', kollegiumId)
-		.executeTakeFirst();
-	if (!row || row.status !== 'live') return 'meetingNotLive';
-	// The trainee assessed in a specialistkollegium is not in the room, whatever roles they were given.
-	return (await isAssessedTrainee(db, row.kind, participant.id)) ? 'notInThisMeeting' : true;
+	const { userId, participant } = socket.data;
+	const who = participant ? { holder: participant } : userId ? { userId } : null;
+	if (!who) return 'forbidden';
+	const access = await resolveAccess(db, { who, kollegiumId, resource: { kind: 'meeting', view } });
+	return access.grant === 'refused' ? access.code : true;
 }

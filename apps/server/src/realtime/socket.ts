@@ -1,6 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
 import {
-	ParticipantRole,
 	SOCKET_IO_PATH,
 	type ClientToServerEvents,
 	type ServerToClientEvents
@@ -8,8 +7,9 @@ import {
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import { hashToken } from '../auth/tokens.ts';
+import { invitationHolder, userBySession, type InvitationHolder } from '../auth/identity.ts';
 import type { Db } from '../db/database.ts';
+import { findOwnedKollegium } from '../domain/kollegier.ts';
 import { progressOf } from '../domain/progress.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import type { ChangeFeed, Site } from '../http/env.ts';
@@ -21,7 +21,7 @@ import { Meetings } from './meetings.ts';
 /** Who is on the other end: a signed-in studierektor, or the holder of a valid invitation. */
 export interface SocketData {
 	userId: string | null;
-	participant: { id: string; name: string; kollegiumId: string; roles: ParticipantRole[] } | null;
+	participant: InvitationHolder | null;
 	meeting: { kollegiumId: string; drives: boolean } | null;
 }
 
@@ -81,7 +81,10 @@ export function attachSocketServer(
 				if (typeof ack !== 'function') return;
 				const id = z.uuid().safeParse(raw);
 				if (!id.success || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
-				const owned = await ownedBy(deps.db, id.data, socket.data.userId);
+				const owned = await findOwnedKollegium(deps.db, {
+					id: id.data,
+					ownerId: socket.data.userId
+				});
 				if (!owned) return ack({ ok: false, error: 'kollegiumNotFound' });
 				await socket.join(progressRoom(owned.id));
 				ack({ ok: true });
@@ -118,7 +121,7 @@ export function attachSocketServer(
 			io.fetchSockets().then(
 				(sockets) => {
 					for (const socket of sockets)
-						if (socket.data.participant?.id === participantId) socket.disconnect(true);
+						if (socket.data.participant?.participant.id === participantId) socket.disconnect(true);
 				},
 				(error: unknown) => console.error('Cutting off a revoked participant failed', error)
 			);
@@ -127,6 +130,7 @@ export function attachSocketServer(
 	return { io, changes, meetings };
 }
 
+/** Who connects: the session cookie (from our own pages only) or the invitation in `auth`. */
 async function identify(
 	deps: { db: Db; now: () => Date; site: Site },
 	socket: KollegiumSocket
@@ -136,46 +140,12 @@ async function identify(
 		.max(100)
 		.safeParse((socket.handshake.auth as Record<string, unknown>).invitation);
 	if (invitation.success) {
-		const row = await deps.db
-			.selectFrom('invitations')
-			.innerJoin('participants', 'participants.id', 'invitations.participantId')
-			.select([
-				'participants.id',
-				'participants.name',
-				'participants.roles',
-				'participants.kollegiumId',
-				'invitations.expiresAt'
-			])
-			.where('invitations.tokenHash', '=', hashToken(invitation.data))
-			.where('invitations.revokedAt', 'is', null)
-			.executeTakeFirst();
-		if (!row || Date.parse(row.expiresAt) < deps.now().getTime())
-			return { userId: null, participant: null };
-		const roles = ParticipantRole.array().parse(JSON.parse(row.roles));
-		return {
-			userId: null,
-			participant: { id: row.id, name: row.name, kollegiumId: row.kollegiumId, roles }
-		};
+		const holder = await invitationHolder(deps, { token: invitation.data });
+		return { userId: null, participant: holder };
 	}
-	const token = mayUseCookies(deps.site, socket.handshake.headers.origin)
+	const cookie = mayUseCookies(deps.site, socket.handshake.headers.origin)
 		? parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]
 		: undefined;
-	const session = token
-		? await deps.db
-				.selectFrom('sessions')
-				.select('userId')
-				.where('tokenHash', '=', hashToken(token))
-				.where('expiresAt', '>', deps.now().toISOString())
-				.executeTakeFirst()
-		: undefined;
-	return { userId: session?.userId ?? null, participant: null };
-}
-
-export function ownedBy(db: Db, kollegiumId: string, userId: string) {
-	return db
-		.selectFrom('kollegier')
-		.select(['id', 'kind', 'status'])
-		.where('id', '=', kollegiumId)
-		.where('ownerId', '=', userId)
-		.executeTakeFirst();
+	const user = await userBySession(deps, cookie);
+	return { userId: user?.id ?? null, participant: null };
 }

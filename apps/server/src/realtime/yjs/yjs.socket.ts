@@ -1,13 +1,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ParticipantRole, YjsCloseCode, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
+import { YjsCloseCode, SOCKET_IO_PATH, YJS_PATH } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import * as Y from 'yjs';
-import { hashToken } from '../../auth/tokens.ts';
+import { invitationHolder, userBySession } from '../../auth/identity.ts';
 import type { Db } from '../../db/database.ts';
-import { isAssessedTrainee } from '../../domain/kollegier.ts';
+import { resolveAccess } from '../../domain/access.ts';
 import { SESSION_COOKIE } from '../../http/auth.ts';
 import { DocStore } from './doc-store.ts';
 import { SharedDoc } from './shared-doc.ts';
@@ -177,60 +177,35 @@ function logDropped(stage: string, error: Error): void {
 }
 
 /**
- * Who may open a kollegium's document, and how. The studierektor always writes. Participants
- * are in it only from the meeting on: before it, notes would prime those still answering.
- * During the meeting the specialists write; observers only read. In an ST-läkarkollegium the
- * trainees only read: every character in a Yjs document carries its writer's client id, so a
- * note typed by a trainee about a supervisor could be traced to them. After the meeting
- * everyone but the studierektor reads.
+ * Who may open a kollegium's document, and how: the studierektor's session (from our own
+ * pages) or a single-use ticket standing for an invitation, decided by the model's `accessTo`.
  */
 async function authorize(
 	options: YjsOptions,
 	req: IncomingMessage,
 	kollegiumId: string
 ): Promise<Access | null> {
-	const { db } = options;
 	// Spent whatever follows: a ticket is good for one attempt, wherever it was presented.
 	const ticket = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ticket');
 	const invitationId = ticket ? options.tickets.redeem(ticket) : null;
 	if (!z.uuid().safeParse(kollegiumId).success) return null;
-	const kollegium = await db
-		.selectFrom('kollegier')
-		.select(['id', 'kind', 'ownerId', 'status'])
-		.where('id', '=', kollegiumId)
-		.executeTakeFirst();
-	if (!kollegium) return null;
-	const now = options.now();
-	const session = parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
-	if (session && mayUseCookies(options.site, req.headers.origin)) {
-		const owner = await db
-			.selectFrom('sessions')
-			.innerJoin('users', 'users.id', 'sessions.userId')
-			.select(['sessions.userId', 'users.name'])
-			.where('sessions.tokenHash', '=', hashToken(session))
-			.where('sessions.expiresAt', '>', now.toISOString())
-			.executeTakeFirst();
-		if (owner?.userId === kollegium.ownerId) {
-			return { mode: 'write', participantId: null, name: owner.name };
-		}
+	const resource = { kind: 'document' } as const;
+	const cookie = mayUseCookies(options.site, req.headers.origin)
+		? parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE]
+		: undefined;
+	const user = await userBySession(options, cookie);
+	if (user) {
+		const access = await resolveAccess(options.db, {
+			who: { userId: user.id },
+			kollegiumId,
+			resource
+		});
+		if (access.grant === 'write') return { mode: 'write', participantId: null, name: user.name };
 	}
-	if (!invitationId) return null;
-	const participant = await db
-		.selectFrom('invitations')
-		.innerJoin('participants', 'participants.id', 'invitations.participantId')
-		.select(['participants.id', 'participants.name', 'participants.roles', 'invitations.expiresAt'])
-		.where('invitations.id', '=', invitationId)
-		.where('invitations.revokedAt', 'is', null)
-		.where('invitations.kollegiumId', '=', kollegiumId)
-		.executeTakeFirst();
-	if (!participant || Date.parse(participant.expiresAt) < now.getTime()) return null;
-	const roles = ParticipantRole.array().parse(JSON.parse(participant.roles));
-	// The trainee assessed in a specialistkollegium is not in the room, nor in its notes.
-	if (await isAssessedTrainee(db, kollegium.kind, participant.id)) return null;
-	if (!['live', 'closed', 'delivered'].includes(kollegium.status)) return null;
-	const writes =
-		kollegium.status === 'live' &&
-		kollegium.kind === 'specialistkollegium' &&
-		roles.some((role) => role !== 'observer');
-	return { mode: writes ? 'write' : 'read', participantId: participant.id, name: participant.name };
+	const holder = invitationId ? await invitationHolder(options, { invitationId }) : null;
+	if (!holder) return null;
+	const access = await resolveAccess(options.db, { who: { holder }, kollegiumId, resource });
+	if (access.grant !== 'write' && access.grant !== 'read') return null;
+	const { id, name } = holder.participant;
+	return { mode: access.grant, participantId: id, name };
 }

@@ -1,0 +1,70 @@
+import type { ParticipantRole } from './kollegium.ts';
+import type { KollegiumStatus } from './kollegium.ts';
+import type { MeetingView } from './meeting/frame.ts';
+import type { KollegiumKind } from './template.ts';
+
+/** Who asks, as far as access is concerned; the server resolves it from a session or a link. */
+export type Actor =
+	| { kind: 'facilitator'; ownsKollegium: boolean }
+	| {
+			kind: 'participant';
+			/** The link belongs to this kollegium (a link opens its own kollegium only). */
+			ofKollegium: boolean;
+			roles: readonly ParticipantRole[];
+			/** The link's holder is one of the kollegium's subjects (someone it is about). */
+			isSubject: boolean;
+	  };
+
+/** What is asked for: a view of the live meeting, or the shared discussion document. */
+export type Resource = { kind: 'meeting'; view: MeetingView } | { kind: 'document' };
+
+/** Why access was refused; stable codes the clients translate. */
+export type AccessRefusal =
+	'forbidden' | 'kollegiumNotFound' | 'meetingNotLive' | 'notInThisMeeting' | 'documentNotOpen';
+
+export type Access =
+	{ grant: 'drive' | 'follow' | 'write' | 'read' } | { grant: 'refused'; code: AccessRefusal };
+
+const refused = (code: AccessRefusal): Access => ({ grant: 'refused', code });
+
+/**
+ * Who may drive or follow the meeting, and write or read the shared document: the one rule,
+ * for every transport.
+ * - Meeting: the studierektor who owns the kollegium drives the control and the shared screen;
+ *   participants follow on their phones; only while it is live; the assessed trainee is not
+ *   in the room whatever roles they were given.
+ * - Document: the owner always writes. Participants are in it only from the meeting on (notes
+ *   would prime those still answering). During a specialistkollegium the specialists write and
+ *   observers read; in an ST-läkarkollegium the trainees only read, since every Yjs character
+ *   carries its writer's client id and a note about a supervisor could be traced to them.
+ *   After the meeting only the studierektor writes.
+ */
+export function accessTo(options: {
+	actor: Actor;
+	resource: Resource;
+	kollegium: { kind: KollegiumKind; status: KollegiumStatus };
+}): Access {
+	const { actor, resource, kollegium } = options;
+	if (actor.kind === 'facilitator') {
+		if (!actor.ownsKollegium) return refused('kollegiumNotFound');
+		if (resource.kind === 'document') return { grant: 'write' };
+		if (resource.view === 'participant') return refused('forbidden');
+		return kollegium.status === 'live' ? { grant: 'drive' } : refused('meetingNotLive');
+	}
+	if (!actor.ofKollegium) return refused('forbidden');
+	// The trainee a specialistkollegium assesses is not in the room, nor in its notes.
+	const assessed = actor.isSubject && kollegium.kind === 'specialistkollegium';
+	if (resource.kind === 'meeting') {
+		if (resource.view !== 'participant') return refused('forbidden');
+		if (kollegium.status !== 'live') return refused('meetingNotLive');
+		return assessed ? refused('notInThisMeeting') : { grant: 'follow' };
+	}
+	if (assessed) return refused('notInThisMeeting');
+	if (kollegium.status === 'draft' || kollegium.status === 'open')
+		return refused('documentNotOpen');
+	const writes =
+		kollegium.status === 'live' &&
+		kollegium.kind === 'specialistkollegium' &&
+		actor.roles.some((role) => role !== 'observer');
+	return { grant: writes ? 'write' : 'read' };
+}
