@@ -6,7 +6,10 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		// .br and .gz beside every asset, built once: the handler sends them to a browser that
+		// accepts them, and _app/immutable/ with a year's cache, so a phone fetches the form's
+		// scripts compressed once and never again until they change.
+		adapter: adapter({ out: 'build', precompress: true }),
 		// Hashes/nonces for SvelteKit's own inline bootstrap script; nothing else may run.
 		csp: {
 			mode: 'auto',

@@ -18,7 +18,13 @@ export default ts.config(
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ['*.js', 'apps/web/*.js', 'tests/support/*.js', 'tests/config/*.js']
+					allowDefaultProject: [
+						'*.js',
+						'apps/web/*.js',
+						'apps/web/scripts/*.js',
+						'tests/support/*.js',
+						'tests/config/*.js'
+					]
 				},
 				tsconfigRootDir: root,
 				extraFileExtensions: ['.svelte']
