@@ -2,6 +2,7 @@ import type { IssuedInvitation } from '@kollegium/model';
 import { hashToken, randomToken } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../http/env.ts';
+import { lockRow } from './locks.ts';
 
 /**
  * Issues a new invitation link for a participant and revokes any earlier one, in one
@@ -19,6 +20,8 @@ export async function issueInvitation(
 	const from = Math.max(Date.parse(options.startsAt), now.getTime());
 	const expiresAt = new Date(from + deps.config.invitationGraceDays * 86_400_000).toISOString();
 	await db.transaction().execute(async (trx) => {
+		// Two re-issues at once must not leave two valid links: the second waits here.
+		await lockRow(trx, 'participants', options.participantId);
 		await trx
 			.updateTable('invitations')
 			.set({ revokedAt: now.toISOString() })

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { readPlanInput } from '../documents/plan-input.ts';
 import { handoverEntries, recordHandover } from '../domain/handover.ts';
 import { ownedKollegium, subjectsOf } from '../domain/kollegier.ts';
+import { freezePlan } from '../domain/plan-versions.ts';
 import { feedbackReport } from '../domain/report.ts';
 import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
@@ -48,29 +49,15 @@ export function plansRoutes(deps: Deps) {
 				const input = await readPlanInput(deps.documents, row.id, subject);
 				const checked = checkInput(schema, input, c.get('locale'));
 				if (!checked.success) fail(400, 'validation', checked.issues);
-				const finalizedAt = deps.now().toISOString();
-				const saved = await deps.db.transaction().execute(async (trx) => {
-					const last = await trx
-						.selectFrom('planVersions')
-						.select((eb) => eb.fn.max('version').as('version'))
-						.where('subjectId', '=', subjectId)
-						.executeTakeFirst();
-					const version = Number(last?.version ?? 0) + 1;
-					await trx
-						.insertInto('planVersions')
-						.values({
-							id: crypto.randomUUID(),
-							kollegiumId: row.id,
-							subjectId,
-							version,
-							plan: JSON.stringify(checked.data),
-							finalizedAt
-						})
-						.execute();
-					return { version, finalizedAt, plan: checked.data };
+				const frozen = await freezePlan(deps.db, {
+					kollegiumId: row.id,
+					subjectId,
+					plan: checked.data,
+					now: deps.now()
 				});
 				deps.pdf.warm();
-				return c.json(saved, 201);
+				const { created, ...saved } = frozen;
+				return c.json(saved, created ? 201 : 200);
 			}
 		)
 		.get(

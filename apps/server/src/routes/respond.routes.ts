@@ -1,16 +1,10 @@
-import {
-	HandoverInput,
-	ResponseInput,
-	assignmentsFor,
-	sectionsFor,
-	validateAnswers
-} from '@kollegium/model';
+import { HandoverInput, ResponseInput } from '@kollegium/model';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { participantsOf, subjectsOf, toKollegium } from '../domain/kollegier.ts';
-import { assertAnswering, respondentView } from '../domain/respondent.ts';
-import { savedResponse, serializeAnswers } from '../domain/responses.ts';
+import { respondentView } from '../domain/respondent.ts';
+import { savedResponse } from '../domain/responses.ts';
+import { saveResponse } from '../domain/save-response.ts';
 import {
 	ownFeedbackEntry,
 	recordHandover,
@@ -128,107 +122,15 @@ type SaveContext = Context<
 >;
 
 async function save(deps: Deps, c: SaveContext, options: { submit: boolean }) {
-	const { participantId, kollegiumId, deviceHash } = c.get('invitation');
-	const { subjectId } = c.req.valid('param');
-	const input = c.req.valid('json');
-	const row = await deps.db
-		.selectFrom('kollegier')
-		.selectAll()
-		.where('id', '=', kollegiumId)
-		.executeTakeFirstOrThrow();
-	const kollegium = toKollegium(row);
-	const [participants, subjects] = await Promise.all([
-		participantsOf(deps.db, kollegiumId),
-		subjectsOf(deps.db, kollegiumId)
-	]);
-	const participant =
-		participants.find((p) => p.id === participantId) ?? fail(404, 'invitationInvalid');
-	const assignment = assignmentsFor({ kind: kollegium.kind, participant, subjects }).find(
-		(a) => a.subjectId === subjectId
-	);
-	const subject = subjects.find((s) => s.id === subjectId);
-	if (!assignment || !subject) fail(404, 'notYourForm');
-	assertAnswering(deps, row);
-	const sections = sectionsFor({
-		form: kollegium.form,
-		about: subject.kind,
-		role: assignment.role
-	});
-	const issues = validateAnswers({
-		form: kollegium.form,
-		sections,
-		answers: input.answers,
+	const invitation = c.get('invitation');
+	const saved = await saveResponse(deps, {
+		invitation,
+		subjectId: c.req.valid('param').subjectId,
+		input: c.req.valid('json'),
 		submit: options.submit,
-		declined: input.declined,
 		locale: c.get('locale')
 	});
-	if (issues.length > 0) fail(400, 'validation', issues);
-
-	const now = deps.now().toISOString();
-	const answers = serializeAnswers(input.answers);
-	const declined = input.declined ? 1 : 0;
-	const saved = await deps.db.transaction().execute(async (trx) => {
-		const existing = await trx
-			.selectFrom('responses')
-			.selectAll()
-			.where('subjectId', '=', subjectId)
-			.where('participantId', '=', participantId)
-			.executeTakeFirst();
-		// Only the browser that wrote the answers may build on them. Anyone else holding the link
-		// (the studierektor sent it) must start over, so a save can never confirm a guess.
-		const otherDevice = existing !== undefined && existing.deviceHash !== deviceHash;
-		if (otherDevice && !input.startOver) fail(409, 'otherDevice');
-		if (
-			existing &&
-			!otherDevice &&
-			input.baseRevision !== undefined &&
-			input.baseRevision !== existing.revision
-		) {
-			fail(409, 'staleRevision');
-		}
-		const withdrawn = otherDevice
-			? { submittedAnswers: null, submittedDeclined: null, submittedAt: null }
-			: {};
-		const submitted = options.submit
-			? { submittedAnswers: answers, submittedDeclined: declined, submittedAt: now }
-			: {};
-		if (!existing) {
-			const values = {
-				id: crypto.randomUUID(),
-				kollegiumId,
-				subjectId,
-				participantId,
-				role: assignment.role,
-				answers,
-				declined,
-				submittedAnswers: null,
-				submittedDeclined: null,
-				submittedAt: null,
-				deviceHash,
-				revision: 1,
-				createdAt: now,
-				updatedAt: now,
-				...submitted
-			};
-			await trx.insertInto('responses').values(values).execute();
-			return { ...values, withdrewSubmission: false };
-		}
-		const changes = {
-			answers,
-			declined,
-			deviceHash,
-			revision: existing.revision + 1,
-			updatedAt: now,
-			...withdrawn,
-			...submitted
-		};
-		await trx.updateTable('responses').set(changes).where('id', '=', existing.id).execute();
-		return {
-			...existing,
-			...changes,
-			withdrewSubmission: otherDevice && existing.submittedAt !== null
-		};
-	});
-	if (options.submit || saved.withdrewSubmission) deps.changes.responsesChanged(kollegiumId);
+	if (options.submit || saved.withdrewSubmission)
+		deps.changes.responsesChanged(invitation.kollegiumId);
 	return c.json(savedResponse(saved));
 }
