@@ -1,4 +1,10 @@
+import { checkInput, planSchemaFor, type Locale } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
+import type { KollegiumRow } from '../db/schema.ts';
+import { readPlanInput } from '../documents/plan-input.ts';
+import type { Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { subjectsOf } from './kollegier.ts';
 import { lockRow } from './locks.ts';
 
 export interface FrozenPlan {
@@ -48,5 +54,36 @@ export async function freezePlan(
 			})
 			.execute();
 		return { version, finalizedAt, plan: options.plan, created: true };
+	});
+}
+
+/**
+ * Marks a subject's plan final: reads it from the shared document, validates it with the
+ * model's schema for the subject's kind, and freezes it. The feedback as handed over is the
+ * record, so a plan changes no more once its feedback is given.
+ */
+export async function markPlanFinal(
+	deps: Deps,
+	options: { row: KollegiumRow; subjectId: string; locale: Locale }
+): Promise<FrozenPlan & { created: boolean }> {
+	const { row, subjectId } = options;
+	const subject =
+		(await subjectsOf(deps.db, row.id)).find((s) => s.id === subjectId) ??
+		fail(404, 'subjectNotFound');
+	const schema = planSchemaFor(subject.kind) ?? fail(409, 'noPlanForSubject');
+	const given = await deps.db
+		.selectFrom('handovers')
+		.select('givenOn')
+		.where('subjectId', '=', subject.id)
+		.executeTakeFirst();
+	if (given) fail(409, 'feedbackAlreadyGiven');
+	const input = await readPlanInput(deps.documents, row.id, subject);
+	const checked = checkInput(schema, input, options.locale);
+	if (!checked.success) fail(400, 'validation', checked.issues);
+	return freezePlan(deps.db, {
+		kollegiumId: row.id,
+		subjectId,
+		plan: checked.data,
+		now: deps.now()
 	});
 }

@@ -5,12 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authRoutes } from '../routes/auth.routes.ts';
 import { catalogRoutes } from '../routes/catalog.routes.ts';
 import { docsRoutes } from '../routes/docs.routes.ts';
-import { kollegierRoutes } from '../routes/kollegier.routes.ts';
-import { participantsRoutes } from '../routes/participants.routes.ts';
-import { plansRoutes } from '../routes/plans.routes.ts';
-import { preparationRoutes } from '../routes/preparation.routes.ts';
+import { kollegierApi } from '../routes/kollegier.api.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
-import { subjectsRoutes } from '../routes/subjects.routes.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { compressJson } from './compression.ts';
 import { fail, onError } from './errors.ts';
@@ -35,11 +31,7 @@ export function createApi(deps: Deps) {
 		.use(compressJson)
 		.route('/auth', authRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
-		.route('/kollegier', kollegierRoutes(deps))
-		.route('/kollegier', participantsRoutes(deps))
-		.route('/kollegier', subjectsRoutes(deps))
-		.route('/kollegier', preparationRoutes(deps))
-		.route('/kollegier', plansRoutes(deps))
+		.route('/kollegier', kollegierApi(deps))
 		.route('/respond', respondRoutes(deps));
 	api.route('/', docsRoutes(api, VERSION));
 	api.all('*', () => fail(404, 'notFound'));

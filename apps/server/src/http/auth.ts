@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { invitationHolder, userBySession } from '../auth/identity.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
+import { ownedKollegium } from '../domain/kollegier.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { fail } from './errors.ts';
 
@@ -85,6 +87,25 @@ export function requireInvitation(deps: Deps) {
 			kollegiumId: holder.kollegiumId,
 			deviceHash: hashToken(deviceToken(deps, c))
 		});
+		await next();
+	});
+}
+
+const KollegiumId = z.object({ id: z.uuid() });
+
+/**
+ * Under /kollegier/:id: lets the request through only for the signed-in studierektor's own
+ * kollegium, which it puts in the context. Another's is as good as absent (404).
+ */
+export function requireOwnKollegium(deps: Deps) {
+	return createMiddleware<AppEnv>(async (c, next) => {
+		const id = KollegiumId.safeParse({ id: c.req.param('id') });
+		if (!id.success)
+			fail(400, 'validation', [{ path: 'id', code: 'invalid_format', message: 'uuid' }]);
+		c.set(
+			'kollegium',
+			await ownedKollegium(deps.db, { id: id.data.id, ownerId: c.get('user').id })
+		);
 		await next();
 	});
 }

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { KollegiumRow } from '../db/schema.ts';
 import type { TemplateLibrary } from '../templates.ts';
 
 /** Told when something a live view shows has changed; the socket layer listens. */
@@ -65,5 +66,7 @@ export interface AppEnv {
 		locale: Locale;
 		user: Me;
 		invitation: InvitationContext;
+		/** Under /kollegier/:id: the signed-in studierektor's own kollegium. */
+		kollegium: KollegiumRow;
 	};
 }

@@ -1,25 +1,10 @@
-import {
-	allFeedbackGiven,
-	customMessages,
-	KollegiumInput,
-	KollegiumStatus,
-	canMoveTo,
-	isFormEditable
-} from '@kollegium/model';
+import { customMessages, KollegiumInput, KollegiumStatus } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import {
-	createKollegium,
-	kollegiumColumns,
-	kollegiumDetail,
-	ownedKollegium
-} from '../domain/kollegier.ts';
-import { forgetOriginals } from '../domain/comments.ts';
-import { deliverIfDone, handoverEntries } from '../domain/handover.ts';
+import { createKollegium, kollegiumDetail, ownedKollegium } from '../domain/kollegier.ts';
+import { deleteKollegium, editKollegium, moveKollegium } from '../domain/kollegium-lifecycle.ts';
 import { progressOf } from '../domain/progress.ts';
-import { closedForPreparation } from '../domain/preparation.ts';
-import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -30,7 +15,6 @@ const tags = ['Kollegier'];
 /** A facilitator's kollegier: create, edit, open for answers, follow progress. */
 export function kollegierRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
-		.use(requireUser(deps))
 		.get('/', describeRoute({ tags, summary: 'List your kollegier' }), async (c) => {
 			const rows = await deps.db
 				.selectFrom('kollegier')
@@ -66,10 +50,7 @@ export function kollegierRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'A kollegium with participants and subjects' }),
 			validate('param', IdParam),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
-				});
+				const row = c.get('kollegium');
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)
@@ -79,45 +60,12 @@ export function kollegierRoutes(deps: Deps) {
 			validate('param', IdParam),
 			validate('json', KollegiumInput),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
+				const row = await editKollegium(deps, {
+					row: c.get('kollegium'),
+					input: c.req.valid('json'),
+					locale: c.get('locale')
 				});
-				const input = c.req.valid('json');
-				if (input.kind !== row.kind) fail(409, 'kindLocked');
-				const columns = kollegiumColumns(deps, input);
-				const formChanged =
-					columns.templateId !== row.templateId || columns.customItems !== row.customItems;
-				const editable = isFormEditable(KollegiumStatus.parse(row.status));
-				// Once the answers were copied out for curation, answering cannot reopen: later
-				// answers would never reach the comments, and replaced ones would still be shown.
-				const reopens =
-					row.commentsTakenAt !== null &&
-					columns.answerDeadline !== row.answerDeadline &&
-					Date.parse(columns.answerDeadline) > deps.now().getTime();
-				if (reopens) {
-					const message = customMessages.answeringClosedForGood?.[c.get('locale')] ?? '';
-					fail(409, 'answeringClosedForGood', [
-						{ path: 'answerDeadline', code: 'answeringClosedForGood', message }
-					]);
-				}
-				if (formChanged && !editable) fail(409, 'formLocked');
-				// Respondents answered under the promise of k: it may rise, never fall.
-				if (!editable && input.minRespondents < row.minRespondents) {
-					const message = `At least ${row.minRespondents}`;
-					fail(409, 'minRespondentsLocked', [
-						{ path: 'minRespondents', code: 'minRespondentsLocked', message }
-					]);
-				}
-				const form = formChanged ? columns.form : row.form;
-				if (columns.startsAt !== row.startsAt) await followMeeting(deps, row.id, columns.startsAt);
-				await deps.db
-					.updateTable('kollegier')
-					.set({ ...columns, form, updatedAt: deps.now().toISOString() })
-					.where('id', '=', row.id)
-					.execute();
-				deps.changes.meetingChanged(row.id);
-				return c.json(await kollegiumDetail(deps.db, { ...row, ...columns, form }));
+				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)
 		.delete(
@@ -125,17 +73,7 @@ export function kollegierRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'Delete a kollegium and everything in it' }),
 			validate('param', IdParam),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
-				});
-				await deps.db.transaction().execute(async (trx) => {
-					await trx.deleteFrom('responses').where('kollegiumId', '=', row.id).execute();
-					await trx.deleteFrom('invitations').where('kollegiumId', '=', row.id).execute();
-					await trx.deleteFrom('subjects').where('kollegiumId', '=', row.id).execute();
-					await trx.deleteFrom('participants').where('kollegiumId', '=', row.id).execute();
-					await trx.deleteFrom('kollegier').where('id', '=', row.id).execute();
-				});
+				await deleteKollegium(deps, c.get('kollegium').id);
 				return c.body(null, 204);
 			}
 		)
@@ -145,33 +83,8 @@ export function kollegierRoutes(deps: Deps) {
 			validate('param', IdParam),
 			validate('json', z.object({ status: KollegiumStatus })),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
-				});
-				const to = c.req.valid('json').status;
-				if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
-				if (to === 'open') await assertReadyToOpen(deps, row);
-				if (to === 'delivered' && !allFeedbackGiven(await handoverEntries(deps.db, row.id))) {
-					fail(409, 'feedbackNotGiven');
-				}
-				if (to === 'live') {
-					// The meeting starts from closed answers and curated comments, never live input.
-					if (!(await closedForPreparation(deps, row))) fail(409, 'answeringStillOpen');
-				}
-				await deps.db
-					.updateTable('kollegier')
-					.set({ status: to, updatedAt: deps.now().toISOString() })
-					.where('id', '=', row.id)
-					.execute();
-				let status = to;
-				if (to === 'closed') {
-					await forgetOriginals(deps.db, row.id);
-					deps.changes.meetingEnded(row.id);
-					// Feedback may all have been passed on before the meeting was formally closed.
-					const entries = await handoverEntries(deps.db, row.id);
-					if (await deliverIfDone(deps.db, row.id, entries, deps.now())) status = 'delivered';
-				}
+				const row = c.get('kollegium');
+				const status = await moveKollegium(deps, { row, to: c.req.valid('json').status });
 				return c.json(await kollegiumDetail(deps.db, { ...row, status }));
 			}
 		)
@@ -180,31 +93,8 @@ export function kollegierRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'Who has answered (never what)' }),
 			validate('param', IdParam),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
-				});
+				const row = c.get('kollegium');
 				return c.json(await progressOf(deps.db, row));
 			}
 		);
-}
-
-async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }): Promise<void> {
-	const progress = await progressOf(deps.db, row);
-	if (
-		!progress.subjects.some((subject) => subject.invited > 0 || subject.selfAssessment !== null)
-	) {
-		fail(409, 'nothingToAnswer');
-	}
-}
-
-/** Links stay valid until some days after the meeting, wherever the meeting moves. */
-async function followMeeting(deps: Deps, kollegiumId: string, startsAt: string): Promise<void> {
-	const until = Date.parse(startsAt) + deps.config.invitationGraceDays * 86_400_000;
-	await deps.db
-		.updateTable('invitations')
-		.set({ expiresAt: new Date(Math.max(until, deps.now().getTime())).toISOString() })
-		.where('kollegiumId', '=', kollegiumId)
-		.where('revokedAt', 'is', null)
-		.execute();
 }

@@ -1,15 +1,11 @@
-import { HandoverInput, checkInput, planSchemaFor } from '@kollegium/model';
+import { HandoverInput } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { readPlanInput } from '../documents/plan-input.ts';
 import { handoverEntries, recordHandover } from '../domain/handover.ts';
-import { ownedKollegium, subjectsOf } from '../domain/kollegier.ts';
-import { freezePlan } from '../domain/plan-versions.ts';
+import { markPlanFinal } from '../domain/plan-versions.ts';
 import { feedbackReport } from '../domain/report.ts';
-import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
-import { fail } from '../http/errors.ts';
 import { feedbackPdf } from '../http/pdf.ts';
 import { validate } from '../http/validate.ts';
 
@@ -24,7 +20,6 @@ const tags = ['Plans'];
  */
 export function plansRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
-		.use(requireUser(deps))
 		.post(
 			'/:id/subjects/:subjectId/plan/final',
 			describeRoute({
@@ -33,27 +28,10 @@ export function plansRoutes(deps: Deps) {
 			}),
 			validate('param', SubjectParam),
 			async (c) => {
-				const { id, subjectId } = c.req.valid('param');
-				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
-				const subject =
-					(await subjectsOf(deps.db, row.id)).find((s) => s.id === subjectId) ??
-					fail(404, 'subjectNotFound');
-				const schema = planSchemaFor(subject.kind) ?? fail(409, 'noPlanForSubject');
-				// The feedback as handed over is the record: a plan changes no more once it is given.
-				const given = await deps.db
-					.selectFrom('handovers')
-					.select('givenOn')
-					.where('subjectId', '=', subject.id)
-					.executeTakeFirst();
-				if (given) fail(409, 'feedbackAlreadyGiven');
-				const input = await readPlanInput(deps.documents, row.id, subject);
-				const checked = checkInput(schema, input, c.get('locale'));
-				if (!checked.success) fail(400, 'validation', checked.issues);
-				const frozen = await freezePlan(deps.db, {
-					kollegiumId: row.id,
-					subjectId,
-					plan: checked.data,
-					now: deps.now()
+				const frozen = await markPlanFinal(deps, {
+					row: c.get('kollegium'),
+					subjectId: c.req.valid('param').subjectId,
+					locale: c.get('locale')
 				});
 				deps.pdf.warm();
 				const { created, ...saved } = frozen;
@@ -68,8 +46,8 @@ export function plansRoutes(deps: Deps) {
 			}),
 			validate('param', SubjectParam),
 			async (c) => {
-				const { id, subjectId } = c.req.valid('param');
-				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const { subjectId } = c.req.valid('param');
+				const row = c.get('kollegium');
 				const versions = await deps.db
 					.selectFrom('planVersions')
 					.select(['version', 'plan', 'finalizedAt'])
@@ -85,8 +63,8 @@ export function plansRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'The feedback PDF, built from the newest final plan' }),
 			validate('param', SubjectParam),
 			async (c) => {
-				const { id, subjectId } = c.req.valid('param');
-				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const { subjectId } = c.req.valid('param');
+				const row = c.get('kollegium');
 				const report = await feedbackReport(deps, {
 					kollegiumId: row.id,
 					subjectId,
@@ -100,10 +78,7 @@ export function plansRoutes(deps: Deps) {
 			describeRoute({ tags, summary: 'Per trainee: plan final, feedback given' }),
 			validate('param', IdParam),
 			async (c) => {
-				const row = await ownedKollegium(deps.db, {
-					id: c.req.valid('param').id,
-					ownerId: c.get('user').id
-				});
+				const row = c.get('kollegium');
 				return c.json(await handoverEntries(deps.db, row.id));
 			}
 		)
@@ -116,8 +91,8 @@ export function plansRoutes(deps: Deps) {
 			validate('param', SubjectParam),
 			validate('json', HandoverInput),
 			async (c) => {
-				const { id, subjectId } = c.req.valid('param');
-				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
+				const { subjectId } = c.req.valid('param');
+				const row = c.get('kollegium');
 				const entries = await recordHandover(deps.db, {
 					kollegiumId: row.id,
 					subjectId,

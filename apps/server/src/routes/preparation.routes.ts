@@ -1,11 +1,9 @@
 import { CommentEdit } from '@kollegium/model';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { assertCommentNotShown, editComment } from '../domain/comments.ts';
-import { ownedKollegium } from '../domain/kollegier.ts';
 import { preparation } from '../domain/preparation.ts';
-import { requireUser } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -15,17 +13,13 @@ const tags = ['Preparation'];
 
 /** Between answering and the meeting: close answering, curate comments, preview, mark ready. */
 export function preparationRoutes(deps: Deps) {
-	const owned = (c: Context<AppEnv>, id: string) =>
-		ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
-
 	return new Hono<AppEnv>()
-		.use(requireUser(deps))
 		.post(
 			'/:id/close-answering',
 			describeRoute({ tags, summary: 'Close answering now, before the deadline' }),
 			validate('param', KollegiumParam),
 			async (c) => {
-				const row = await owned(c, c.req.valid('param').id);
+				const row = c.get('kollegium');
 				if (row.status !== 'open') fail(409, 'statusNotAllowed');
 				const now = deps.now().toISOString();
 				if (Date.parse(row.answerDeadline) > Date.parse(now)) {
@@ -51,7 +45,7 @@ export function preparationRoutes(deps: Deps) {
 			}),
 			validate('param', KollegiumParam),
 			async (c) => {
-				const row = await owned(c, c.req.valid('param').id);
+				const row = c.get('kollegium');
 				return c.json(await preparation(deps, row));
 			}
 		)
@@ -61,8 +55,8 @@ export function preparationRoutes(deps: Deps) {
 			validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
 			validate('json', CommentEdit),
 			async (c) => {
-				const { id, commentId } = c.req.valid('param');
-				const row = await owned(c, id);
+				const { commentId } = c.req.valid('param');
+				const row = c.get('kollegium');
 				if (!['open', 'live'].includes(row.status)) fail(409, 'statusNotAllowed');
 				await assertCommentNotShown(deps.db, row, commentId);
 				await editComment(deps.db, { kollegiumId: row.id, commentId, edit: c.req.valid('json') });
@@ -76,8 +70,8 @@ export function preparationRoutes(deps: Deps) {
 			validate('param', z.object({ id: z.uuid(), subjectId: z.uuid() })),
 			validate('json', z.object({ ready: z.boolean() })),
 			async (c) => {
-				const { id, subjectId } = c.req.valid('param');
-				const row = await owned(c, id);
+				const { subjectId } = c.req.valid('param');
+				const row = c.get('kollegium');
 				const result = await deps.db
 					.updateTable('subjects')
 					.set({ ready: c.req.valid('json').ready ? 1 : 0 })

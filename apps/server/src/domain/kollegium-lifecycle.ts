@@ -1,0 +1,134 @@
+import {
+	allFeedbackGiven,
+	canMoveTo,
+	customMessages,
+	isFormEditable,
+	KollegiumStatus,
+	type KollegiumInput,
+	type Locale
+} from '@kollegium/model';
+import type { KollegiumRow } from '../db/schema.ts';
+import type { Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
+import { forgetOriginals } from './comments.ts';
+import { deliverIfDone, handoverEntries } from './handover.ts';
+import { kollegiumColumns } from './kollegier.ts';
+import { closedForPreparation } from './preparation.ts';
+import { progressOf } from './progress.ts';
+
+/**
+ * Edits a kollegium by the rules respondents were promised: the kind never changes; the form
+ * locks once it is open; answering never reopens after the comments were taken; k may rise but
+ * never fall. Written only if the status is still the one checked, so a kollegium opened
+ * meanwhile cannot take a form change.
+ */
+export async function editKollegium(
+	deps: Deps,
+	options: { row: KollegiumRow; input: KollegiumInput; locale: Locale }
+): Promise<KollegiumRow> {
+	const { row, input, locale } = options;
+	if (input.kind !== row.kind) fail(409, 'kindLocked');
+	const columns = kollegiumColumns(deps, input);
+	const formChanged =
+		columns.templateId !== row.templateId || columns.customItems !== row.customItems;
+	const editable = isFormEditable(KollegiumStatus.parse(row.status));
+	// Once the answers were copied out for curation, answering cannot reopen: later answers
+	// would never reach the comments, and replaced ones would still be shown.
+	const reopens =
+		row.commentsTakenAt !== null &&
+		columns.answerDeadline !== row.answerDeadline &&
+		Date.parse(columns.answerDeadline) > deps.now().getTime();
+	if (reopens) {
+		const message = customMessages.answeringClosedForGood?.[locale] ?? '';
+		fail(409, 'answeringClosedForGood', [
+			{ path: 'answerDeadline', code: 'answeringClosedForGood', message }
+		]);
+	}
+	if (formChanged && !editable) fail(409, 'formLocked');
+	// Respondents answered under the promise of k: it may rise, never fall.
+	if (!editable && input.minRespondents < row.minRespondents) {
+		const message = minRespondentsMessage(row.minRespondents, locale);
+		fail(409, 'minRespondentsLocked', [
+			{ path: 'minRespondents', code: 'minRespondentsLocked', message }
+		]);
+	}
+	const form = formChanged ? columns.form : row.form;
+	const updatedAt = deps.now().toISOString();
+	const updated = await deps.db.transaction().execute(async (trx) => {
+		const changed = await trx
+			.updateTable('kollegier')
+			.set({ ...columns, form, updatedAt })
+			.where('id', '=', row.id)
+			.where('status', '=', row.status)
+			.executeTakeFirst();
+		if (Number(changed.numUpdatedRows) === 0) fail(409, 'statusNotAllowed');
+		if (columns.startsAt !== row.startsAt) {
+			const until = Date.parse(columns.startsAt) + deps.config.invitationGraceDays * 86_400_000;
+			// Links stay valid until some days after the meeting, wherever the meeting moves.
+			await trx
+				.updateTable('invitations')
+				.set({ expiresAt: new Date(Math.max(until, deps.now().getTime())).toISOString() })
+				.where('kollegiumId', '=', row.id)
+				.where('revokedAt', 'is', null)
+				.execute();
+		}
+		return { ...row, ...columns, form, updatedAt };
+	});
+	deps.changes.meetingChanged(row.id);
+	return updated;
+}
+
+function minRespondentsMessage(k: number, locale: Locale): string {
+	return locale === 'sv' ? `Minst ${k}.` : `At least ${k}.`;
+}
+
+/**
+ * Moves a kollegium on: open only with something to answer, live only from closed answers,
+ * delivered only when every feedback is given. The move is written only from the status it
+ * was checked against, so two moves at once cannot both pass.
+ */
+export async function moveKollegium(
+	deps: Deps,
+	options: { row: KollegiumRow; to: KollegiumStatus }
+): Promise<KollegiumStatus> {
+	const { row, to } = options;
+	if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
+	if (to === 'open') await assertReadyToOpen(deps, row);
+	if (to === 'delivered' && !allFeedbackGiven(await handoverEntries(deps.db, row.id))) {
+		fail(409, 'feedbackNotGiven');
+	}
+	// The meeting starts from closed answers and curated comments, never live input.
+	if (to === 'live' && !(await closedForPreparation(deps, row))) fail(409, 'answeringStillOpen');
+	const moved = await deps.db
+		.updateTable('kollegier')
+		.set({ status: to, updatedAt: deps.now().toISOString() })
+		.where('id', '=', row.id)
+		.where('status', '=', row.status)
+		.executeTakeFirst();
+	if (Number(moved.numUpdatedRows) === 0) fail(409, 'statusNotAllowed');
+	if (to !== 'closed') return to;
+	await forgetOriginals(deps.db, row.id);
+	deps.changes.meetingEnded(row.id);
+	// Feedback may all have been passed on before the meeting was formally closed.
+	const entries = await handoverEntries(deps.db, row.id);
+	return (await deliverIfDone(deps.db, row.id, entries, deps.now())) ? 'delivered' : 'closed';
+}
+
+/** Deletes a kollegium and everything in it, in one transaction. */
+export async function deleteKollegium(deps: Deps, kollegiumId: string): Promise<void> {
+	await deps.db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('responses').where('kollegiumId', '=', kollegiumId).execute();
+		await trx.deleteFrom('invitations').where('kollegiumId', '=', kollegiumId).execute();
+		await trx.deleteFrom('subjects').where('kollegiumId', '=', kollegiumId).execute();
+		await trx.deleteFrom('participants').where('kollegiumId', '=', kollegiumId).execute();
+		await trx.deleteFrom('kollegier').where('id', '=', kollegiumId).execute();
+	});
+}
+
+async function assertReadyToOpen(deps: Deps, row: { id: string; kind: string }): Promise<void> {
+	const progress = await progressOf(deps.db, row);
+	const anyone = progress.subjects.some(
+		(subject) => subject.invited > 0 || subject.selfAssessment !== null
+	);
+	if (!anyone) fail(409, 'nothingToAnswer');
+}
