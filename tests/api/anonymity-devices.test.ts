@@ -40,13 +40,21 @@ describe('anonymity: a link used from another browser', () => {
 		for (const guess of [submitted, { ...submitted, 'mk-anamnes': 1 }, {}]) {
 			const response = await intruder.put(`/respond/responses/${sara}`, { answers: guess });
 			expect(response.status).toBe(409);
-			expect(response.json).toEqual({ error: 'otherDevice', issues: [] });
+			expect(response.json).toEqual({
+				error: 'otherDevice',
+				message: expect.any(String),
+				issues: []
+			});
 		}
 		const declinedGuess = await intruder.put(`/respond/responses/${sara}`, {
 			answers: {},
 			declined: true
 		});
-		expect(declinedGuess.json).toEqual({ error: 'otherDevice', issues: [] });
+		expect(declinedGuess.json).toEqual({
+			error: 'otherDevice',
+			message: expect.any(String),
+			issues: []
+		});
 	});
 
 	it('does not tell another browser whether the working copy differs from the submitted one', async () => {

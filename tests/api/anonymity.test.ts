@@ -168,7 +168,11 @@ describe('anonymity: attacks on who wrote what, all of which must fail', () => {
 				})
 			]) {
 				expect(response.status).toBe(404);
-				expect(response.json).toEqual({ error: 'notYourForm', issues: [] });
+				expect(response.json).toEqual({
+					error: 'notYourForm',
+					message: expect.any(String),
+					issues: []
+				});
 			}
 			const rows = await server.deps.db
 				.selectFrom('responses')
@@ -267,7 +271,11 @@ describe('anonymity: attacks on who wrote what, all of which must fail', () => {
 				})
 			]) {
 				expect(response.status).toBe(404);
-				expect(response.json).toEqual({ error: 'notYourForm', issues: [] });
+				expect(response.json).toEqual({
+					error: 'notYourForm',
+					message: expect.any(String),
+					issues: []
+				});
 			}
 			const rows = await server.deps.db
 				.selectFrom('responses')

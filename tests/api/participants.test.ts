@@ -133,7 +133,11 @@ describe('kollegier: subjects, participants and invitation links', () => {
 			expect(second).not.toBe(first);
 			const old = await respond(first);
 			expect(old.status).toBe(404);
-			expect(old.json).toEqual({ error: 'invitationInvalid', issues: [] });
+			expect(old.json).toEqual({
+				error: 'invitationInvalid',
+				message: expect.any(String),
+				issues: []
+			});
 			expect((await respond(second)).status).toBe(200);
 		});
 
@@ -146,7 +150,11 @@ describe('kollegier: subjects, participants and invitation links', () => {
 			);
 			expect(response.status).toBe(200);
 			expect(response.json.participants[0].invitation).toMatchObject({ revoked: true });
-			expect((await respond(url)).json).toEqual({ error: 'invitationInvalid', issues: [] });
+			expect((await respond(url)).json).toEqual({
+				error: 'invitationInvalid',
+				message: expect.any(String),
+				issues: []
+			});
 		});
 
 		it('issues links in bulk only to those without a valid one', async () => {
@@ -170,7 +178,11 @@ describe('kollegier: subjects, participants and invitation links', () => {
 			).toBe(200);
 			const response = await respond(url);
 			expect(response.status).toBe(404);
-			expect(response.json).toEqual({ error: 'invitationInvalid', issues: [] });
+			expect(response.json).toEqual({
+				error: 'invitationInvalid',
+				message: expect.any(String),
+				issues: []
+			});
 		});
 	});
 });

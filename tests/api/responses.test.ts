@@ -303,9 +303,15 @@ describe('answering: the respondent forms, drafts, submission and progress', () 
 			const view = await person('Karin Holmlund').get('/respond');
 			server.clock.set(new Date(Date.parse(view.json.kollegium.startsAt) + 14 * day + 60_000));
 			const expired = await person('Karin Holmlund').get('/respond');
-			const unknown = await new ApiClient(server.url, { invitation: 'a'.repeat(43) }).get('/respond');
+			const unknown = await new ApiClient(server.url, { invitation: 'a'.repeat(43) }).get(
+				'/respond'
+			);
 			expect(expired.status).toBe(404);
-			expect(expired.json).toEqual({ error: 'invitationInvalid', issues: [] });
+			expect(expired.json).toEqual({
+				error: 'invitationInvalid',
+				message: expect.any(String),
+				issues: []
+			});
 			expect({ status: expired.status, body: expired.text }).toEqual({
 				status: unknown.status,
 				body: unknown.text

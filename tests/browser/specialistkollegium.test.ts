@@ -191,7 +191,7 @@ describe('a specialistkollegium from setup link to progress', () => {
 		server.clock.advance(40 * 86_400_000);
 		const { page } = await newPerson(browser);
 		await page.goto(links['Peter Sjövik'] ?? '');
-		await page.getByRole('heading', { name: 'Länken har gått ut' }).waitFor();
+		await page.getByRole('heading', { name: 'Länken fungerar inte' }).waitFor();
 		expect(await page.getByText(/kontakta studierektorn/).isVisible()).toBe(true);
 		await expectAccessible(page, 'expired link');
 		await page.context().close();

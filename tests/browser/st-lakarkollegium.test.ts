@@ -121,7 +121,7 @@ describe('an ST-läkarkollegium from setup link to progress', () => {
 		server.clock.advance(40 * 86_400_000);
 		const { page } = await newPerson(browser);
 		await page.goto(links['Maja Ekström'] ?? '');
-		await page.getByRole('heading', { name: 'Länken har gått ut' }).waitFor();
+		await page.getByRole('heading', { name: 'Länken fungerar inte' }).waitFor();
 		await expectAccessible(page, 'expired link');
 		expect(await page.locator('form').count()).toBe(0);
 		await page.context().close();

@@ -9,6 +9,8 @@ import { StepView } from './meeting/view.ts';
 /** Every 4xx answer of the API: a summary and the fields at fault. */
 export const ApiError = z.object({
 	error: z.string(),
+	/** The error said in the reader's language (Accept-Language), from the message catalogue. */
+	message: z.string(),
 	issues: z
 		.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
 		.default([])

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GoalCode } from './goals.ts';
+import { localizedMessage } from './messages/index.ts';
 import {
 	SubjectKind,
 	type Item,
@@ -23,7 +24,7 @@ export type CustomItem = z.infer<typeof CustomItem>;
 
 export const FocusGoals = z.array(GoalCode).max(40).default([]);
 
-const customSectionTitle = { sv: 'Egna frågor', en: 'Additional questions' };
+const customSectionTitle = localizedMessage('form.customSection');
 
 /**
  * The form stored with a kollegium: the template as it is today plus the facilitator's own

@@ -11,6 +11,7 @@ export * from './template.ts';
 export * from './text.ts';
 export * from './training.ts';
 export * from './validation.ts';
+export * from './messages/index.ts';
 export * from './progress.ts';
 export * from './meeting/index.ts';
 export * from './plans.ts';

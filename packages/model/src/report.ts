@@ -1,12 +1,13 @@
-import type { KollegiumKind, SpurArea } from './template.ts';
+import { localizedMessage, type MessageKey } from './messages/index.ts';
+import {
+	AssessmentInstrument,
+	PlanActivity,
+	type DevelopmentPlan,
+	type ImprovementPlan
+} from './plans.ts';
+import { SpurArea, type KollegiumKind } from './template.ts';
 import type { LocalizedText, Locale } from './text.ts';
 import type { StepView } from './meeting/view.ts';
-import type {
-	AssessmentInstrument,
-	DevelopmentPlan,
-	ImprovementPlan,
-	PlanActivity
-} from './plans.ts';
 
 /** A rating or comment step as the room saw it; only revealed steps ever get here. */
 export type RevealedStep = Extract<StepView, { kind: 'ratings' | 'comments' }>;
@@ -41,37 +42,27 @@ export interface FeedbackReport {
 	generatedAt: string;
 }
 
-/** Names the plan editor and the PDF give the plan's coded values. */
-export const activityKindLabels: Record<PlanActivity['kind'], LocalizedText> = {
-	placement: { sv: 'Placering/randning', en: 'Placement' },
-	course: { sv: 'Kurs', en: 'Course' },
-	'self-study': { sv: 'Självstudier', en: 'Self-study' },
-	assessment: { sv: 'Bedömningsinstrument', en: 'Assessment instrument' },
-	supervision: { sv: 'Handledning', en: 'Supervision' },
-	other: { sv: 'Annat', en: 'Other' }
-};
+/** Each value's label in both languages, read from the message catalogue. */
+function labels<Value extends string>(
+	values: readonly Value[],
+	key: (value: Value) => MessageKey
+): Record<Value, LocalizedText> {
+	return Object.fromEntries(values.map((value) => [value, localizedMessage(key(value))])) as Record<
+		Value,
+		LocalizedText
+	>;
+}
 
-export const instrumentLabels: Record<AssessmentInstrument, LocalizedText> = {
-	'mini-cex': { sv: 'Mini-CEX', en: 'Mini-CEX' },
-	dops: { sv: 'DOPS', en: 'DOPS' },
-	cbd: { sv: 'CBD', en: 'CBD' },
-	medsittning: { sv: 'Medsittning', en: 'Sit-in' },
-	'msf-360': { sv: '360-graders/MSF', en: '360-degree/MSF' },
-	korkort: { sv: 'Körkort', en: 'Sign-off (körkort)' },
-	'ge-kniven-vidare': { sv: 'Ge kniven vidare', en: 'Ge kniven vidare' }
-};
+/** Names the plan editor and the PDF give the plan's coded values. */
+export const activityKindLabels = labels(
+	PlanActivity.shape.kind.options,
+	(kind) => `report.activityKind.${kind}`
+);
+
+export const instrumentLabels = labels(
+	AssessmentInstrument.options,
+	(instrument) => `report.instrument.${instrument}`
+);
 
 /** The SPUR inspection's areas, which an improvement plan's rows are filed under. */
-export const spurAreaLabels: Record<SpurArea, LocalizedText> = {
-	A: { sv: 'Verksamheten', en: 'The clinic' },
-	B: { sv: 'Medarbetarstab och interna kompetenser', en: 'Staff and internal competence' },
-	C: { sv: 'Lokaler och utrustning', en: 'Premises and equipment' },
-	D: { sv: 'Tjänstgöringens upplägg', en: 'Structure of the training' },
-	E: { sv: 'Handledning och kompetensbedömning', en: 'Supervision and assessment' },
-	F: { sv: 'Teoretisk utbildning', en: 'Theoretical education' },
-	G: {
-		sv: 'Medicinsk vetenskap och kvalitetsarbete',
-		en: 'Medical science and quality improvement'
-	},
-	H: { sv: 'Ledarskap och kommunikativ kompetens', en: 'Leadership and communication' }
-};
+export const spurAreaLabels = labels(SpurArea.options, (area) => `report.spurArea.${area}`);

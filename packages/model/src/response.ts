@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from './text.ts';
 import { itemsOf, scaleOf, type Item, type Section, type Template } from './template.ts';
-import { customMessages, type FieldIssue } from './validation.ts';
+import { validationMessage, type FieldIssue } from './validation.ts';
 
 export const CANNOT_ASSESS = 'cannot-assess';
 
@@ -91,5 +91,5 @@ function checkValue(form: Template, item: Item, value: AnswerValue): AnswerIssue
 }
 
 function issue(itemId: string, code: AnswerIssueCode, locale: Locale): AnswerIssue {
-	return { path: `answers.${itemId}`, code, message: customMessages[code]?.[locale] ?? code };
+	return { path: `answers.${itemId}`, code, message: validationMessage(code, locale) };
 }

@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import {
+	catalogues,
+	isMessageKey,
+	translate,
+	type MessageParams,
+	type ValidationCode
+} from './messages/index.ts';
 import type { Locale } from './text.ts';
 
 /** One field at fault, as the API reports it and the UI shows it beside the field. */
@@ -9,116 +16,92 @@ export interface FieldIssue {
 	code: string;
 }
 
-type Messages = Record<Locale, string>;
-
-/** Messages for our own refinement keys (a schema's `message` names one of these). */
-export const customMessages: Record<string, Messages> = {
-	deadlineAfterMeeting: {
-		sv: 'Sista svarsdag måste vara före mötet.',
-		en: 'The answer deadline must be before the meeting.'
-	},
-	tooManyAnswers: { sv: 'För många svar.', en: 'Too many answers.' },
-	answeringClosedForGood: {
-		sv: 'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
-		en: 'The answers are already prepared for the meeting; answering cannot reopen.'
-	},
-	instrumentRequired: {
-		sv: 'Ange vilket bedömningsinstrument som ska visa framstegen.',
-		en: 'Name the assessment instrument that will show progress.'
-	},
-	actionPlanRequired: {
-		sv: 'Vid risk att inte nå målen krävs en åtgärdsplan.',
-		en: 'A trainee at risk of not reaching the goals needs an action plan.'
-	},
-	studierektorInformed: {
-		sv: 'Bekräfta att studierektorn är informerad.',
-		en: 'Confirm that the director of studies is informed.'
-	},
-	inThePast: {
-		sv: 'Mötet ligger i det förflutna. Kontrollera datum och tid.',
-		en: 'The meeting is in the past. Check the date and time.'
-	},
-	notForThisKind: {
-		sv: 'Frågan passar inte den här sortens kollegium.',
-		en: 'This question does not fit this kind of kollegium.'
-	},
-	beforePlanFinal: {
-		sv: 'Datumet kan inte ligga före dagen då planen blev klar.',
-		en: 'The date cannot be before the day the plan was final.'
-	},
-	dateInFuture: {
-		sv: 'Datumet kan inte ligga i framtiden.',
-		en: 'The date cannot be in the future.'
-	},
-	required: { sv: 'Frågan behöver ett svar.', en: 'This question needs an answer.' },
-	invalidOption: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
-	tooLong: { sv: 'Texten är för lång.', en: 'The text is too long.' },
-	unknownItem: { sv: 'Frågan finns inte i formuläret.', en: 'No such question on this form.' },
-	wrongType: { sv: 'Fel sorts svar på frågan.', en: 'Wrong kind of answer for this question.' }
-};
-
-const text = {
-	required: { sv: 'Fyll i det här fältet.', en: 'Please fill in this field.' },
-	invalid: { sv: 'Ogiltigt värde.', en: 'Invalid value.' },
-	choose: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
-	email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid email address.' },
-	url: {
-		sv: 'Ange en giltig länk som börjar med https://.',
-		en: 'Enter a valid link starting with https://.'
-	},
-	dateTime: { sv: 'Ange ett giltigt datum och klockslag.', en: 'Enter a valid date and time.' },
-	date: { sv: 'Ange ett giltigt datum.', en: 'Enter a valid date.' },
-	minChars: { sv: 'Skriv minst {n} tecken.', en: 'Enter at least {n} characters.' },
-	maxChars: { sv: 'Högst {n} tecken.', en: 'At most {n} characters.' },
-	minNumber: { sv: 'Minst {n}.', en: 'At least {n}.' },
-	maxNumber: { sv: 'Högst {n}.', en: 'At most {n}.' },
-	minItems: { sv: 'Välj minst {n}.', en: 'Choose at least {n}.' },
-	maxItems: { sv: 'Högst {n} st.', en: 'At most {n}.' },
-	wholeNumber: { sv: 'Ange ett heltal.', en: 'Enter a whole number.' }
-} satisfies Record<string, Messages>;
-
-function say(messages: Messages, locale: Locale, n?: number | bigint): string {
-	return messages[locale].replace('{n}', String(n ?? ''));
+/** A field validation message (`validation.<code>`) in the reader's language. */
+export function validationMessage(
+	code: ValidationCode,
+	locale: Locale,
+	params: MessageParams = {}
+): string {
+	return translate(locale, `validation.${code}`, params);
 }
 
+/**
+ * A field issue with its message from the catalogue: `message` names `validation.<message>`,
+ * and `code` (the stable code clients may test) defaults to it.
+ */
+export function fieldIssue(options: {
+	path: string;
+	message: ValidationCode;
+	code?: string;
+	locale: Locale;
+	params?: MessageParams;
+}): FieldIssue {
+	const { path, message, locale, params } = options;
+	return {
+		path,
+		code: options.code ?? message,
+		message: validationMessage(message, locale, params)
+	};
+}
+
+/** A zod issue as the error map sees it, or as a parse reports it. */
+type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
+
 /** Plain-language messages for the issues people actually cause in our forms. */
-export function messageFor(issue: z.core.$ZodRawIssue, locale: Locale): string {
+export function messageFor(issue: Issue, locale: Locale): string {
+	const say = (code: ValidationCode, n?: number | bigint) =>
+		validationMessage(code, locale, n === undefined ? {} : { n: String(n) });
 	switch (issue.code) {
 		case 'invalid_type':
-			if (issue.input === undefined || issue.input === null) return say(text.required, locale);
-			return say(issue.expected === 'int' ? text.wholeNumber : text.invalid, locale);
-		case 'too_small': {
+			if (issue.input === undefined || issue.input === null) return say('missing');
+			return say(issue.expected === 'int' ? 'wholeNumber' : 'invalid');
+		case 'too_small':
 			if (issue.origin === 'string') {
-				return issue.minimum === 1
-					? say(text.required, locale)
-					: say(text.minChars, locale, issue.minimum);
+				return issue.minimum === 1 ? say('missing') : say('minChars', issue.minimum);
 			}
-			return say(issue.origin === 'array' ? text.minItems : text.minNumber, locale, issue.minimum);
-		}
+			return say(issue.origin === 'array' ? 'minItems' : 'minNumber', issue.minimum);
 		case 'too_big':
-			if (issue.origin === 'string') return say(text.maxChars, locale, issue.maximum);
-			return say(issue.origin === 'array' ? text.maxItems : text.maxNumber, locale, issue.maximum);
+			if (issue.origin === 'string') return say('maxChars', issue.maximum);
+			return say(issue.origin === 'array' ? 'maxItems' : 'maxNumber', issue.maximum);
 		case 'invalid_format':
-			if (issue.format === 'email') return say(text.email, locale);
-			if (issue.format === 'url') return say(text.url, locale);
-			if (issue.format === 'datetime') return say(text.dateTime, locale);
-			if (issue.format === 'date') return say(text.date, locale);
-			return say(text.invalid, locale);
+			if (issue.format === 'email') return say('email');
+			if (issue.format === 'url') return say('url');
+			if (issue.format === 'datetime') return say('dateTime');
+			if (issue.format === 'date') return say('date');
+			return say('invalid');
+		case 'invalid_union': {
+			// '' or an e-mail address: a typed value that is neither is a bad address, not a choice.
+			const typed = issue.errors
+				.flat()
+				.find((inner) => inner.path.length === 0 && inner.code !== 'invalid_value');
+			return typed ? messageFor(typed, locale) : say('choose');
+		}
 		case 'invalid_value':
-		case 'invalid_union':
-			return say(text.choose, locale);
+			return say('choose');
 		default:
-			return say(text.invalid, locale);
+			return say('invalid');
 	}
 }
 
-/** Turns a zod error into field issues in the reader's language. */
+/**
+ * Turns a zod error into field issues in the reader's language. A message naming one of our
+ * validation codes is translated; zod's own issues get our plain-language text, whatever a
+ * schema hard-coded (`'Not a delmål code'`). Parse with `reportInput: true` so that a missing
+ * value and a wrong one read differently.
+ */
 export function toFieldIssues(error: z.ZodError, locale: Locale): FieldIssue[] {
 	return error.issues.map((issue) => ({
 		path: issue.path.map(String).join('.'),
 		code: issue.code === 'custom' ? issue.message : issue.code,
-		message: customMessages[issue.message]?.[locale] ?? issue.message
+		message: issueMessage(issue, locale)
 	}));
+}
+
+function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+	const key = `validation.${issue.message}`;
+	if (isMessageKey(key)) return translate(locale, key);
+	// A custom refinement without a code is a template author's check, never a person's input.
+	return issue.code === 'custom' ? issue.message : messageFor(issue, locale);
 }
 
 /** Validates input with a model schema, with messages in the reader's language. */
@@ -127,7 +110,7 @@ export function checkInput<S extends z.ZodType>(
 	input: unknown,
 	locale: Locale
 ): { success: true; data: z.output<S> } | { success: false; issues: FieldIssue[] } {
-	const result = schema.safeParse(input, { error: (issue) => messageFor(issue, locale) });
+	const result = schema.safeParse(input, { reportInput: true });
 	if (result.success) return { success: true, data: result.data };
 	return { success: false, issues: toFieldIssues(result.error, locale) };
 }

@@ -5,7 +5,9 @@ import {
 	Comment,
 	itemsOf,
 	sectionsFor,
+	fieldIssue,
 	type CommentEdit,
+	type Locale,
 	type Template
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
@@ -79,9 +81,9 @@ export async function commentsOf(db: Db, kollegiumId: string): Promise<Comment[]
 /** Hide, rephrase (keeping the original until the meeting closes), merge or theme a comment. */
 export async function editComment(
 	db: Db,
-	options: { kollegiumId: string; commentId: string; edit: CommentEdit }
+	options: { kollegiumId: string; commentId: string; edit: CommentEdit; locale: Locale }
 ): Promise<void> {
-	const { kollegiumId, commentId, edit } = options;
+	const { kollegiumId, commentId, edit, locale } = options;
 	await db.transaction().execute(async (trx) => {
 		const comment =
 			(await trx
@@ -103,11 +105,12 @@ export async function editComment(
 				target.mergedInto
 			) {
 				fail(400, 'validation', [
-					{
+					fieldIssue({
 						path: 'mergedInto',
 						code: 'invalid_value',
-						message: 'Merge into another comment about the same subject'
-					}
+						message: 'mergeSameSubject',
+						locale
+					})
 				]);
 			}
 			// Whatever was merged into this one follows it.

@@ -53,7 +53,11 @@ export async function createExampleKollegium(
 		location: 'Konferensrum Ekorren, plan 3',
 		focusGoals: ['STa5', 'STb1']
 	});
-	const kollegiumId = await createKollegium(deps, { ownerId: options.ownerId, input });
+	const kollegiumId = await createKollegium(deps, {
+		ownerId: options.ownerId,
+		input,
+		locale: 'sv'
+	});
 	const ids = specialists.map(() => crypto.randomUUID());
 	await deps.db.transaction().execute(async (trx) => {
 		await trx

@@ -1,6 +1,6 @@
 import {
 	allFeedbackGiven,
-	customMessages,
+	fieldIssue,
 	type HandoverEntry,
 	type HandoverInput,
 	type Locale,
@@ -65,11 +65,12 @@ export async function recordHandover(
 	const { kollegiumId, subjectId, input, now } = options;
 	if (input.givenOn > localDate(now)) {
 		fail(400, 'validation', [
-			{
+			fieldIssue({
 				path: 'givenOn',
 				code: 'custom',
-				message: customMessages.dateInFuture?.[options.locale] ?? ''
-			}
+				message: 'dateInFuture',
+				locale: options.locale
+			})
 		]);
 	}
 	return db.transaction().execute(async (trx) => {
@@ -79,11 +80,12 @@ export async function recordHandover(
 		// Feedback is given from the final plan, so not before the plan was final.
 		if (entry.finalizedAt && input.givenOn < localDate(new Date(entry.finalizedAt))) {
 			fail(400, 'validation', [
-				{
+				fieldIssue({
 					path: 'givenOn',
 					code: 'custom',
-					message: customMessages.beforePlanFinal?.[options.locale] ?? ''
-				}
+					message: 'beforePlanFinal',
+					locale: options.locale
+				})
 			]);
 		}
 		const values = {

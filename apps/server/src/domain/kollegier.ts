@@ -3,8 +3,10 @@ import {
 	ParticipantRole,
 	Subject,
 	buildFormSnapshot,
+	fieldIssue,
 	type KollegiumDetail,
 	type KollegiumInput,
+	type Locale,
 	type Participant
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
@@ -46,11 +48,12 @@ export async function ownedKollegium(
 }
 
 /** Builds the stored columns from the facilitator's input, snapshotting the form. */
-export function kollegiumColumns(deps: Deps, input: KollegiumInput) {
+export function kollegiumColumns(deps: Deps, options: { input: KollegiumInput; locale: Locale }) {
+	const { input, locale } = options;
 	const template = deps.library.templates.get(input.templateId);
 	if (!template || template.kind !== input.kind) {
 		fail(400, 'validation', [
-			{ path: 'templateId', code: 'invalid_value', message: 'Unknown template' }
+			fieldIssue({ path: 'templateId', code: 'invalid_value', message: 'unknownTemplate', locale })
 		]);
 	}
 	const form = buildFormSnapshot({ template, customItems: input.customItems });
@@ -71,11 +74,11 @@ export function kollegiumColumns(deps: Deps, input: KollegiumInput) {
 
 export async function createKollegium(
 	deps: Deps,
-	options: { ownerId: string; input: KollegiumInput }
+	options: { ownerId: string; input: KollegiumInput; locale: Locale }
 ): Promise<string> {
 	const id = crypto.randomUUID();
 	const now = deps.now().toISOString();
-	const columns = kollegiumColumns(deps, options.input);
+	const columns = kollegiumColumns(deps, options);
 	await deps.db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('kollegier')

@@ -1,7 +1,7 @@
 import {
 	allFeedbackGiven,
 	canMoveTo,
-	customMessages,
+	fieldIssue,
 	isFormEditable,
 	KollegiumStatus,
 	type KollegiumInput,
@@ -28,7 +28,7 @@ export async function editKollegium(
 ): Promise<KollegiumRow> {
 	const { row, input, locale } = options;
 	if (input.kind !== row.kind) fail(409, 'kindLocked');
-	const columns = kollegiumColumns(deps, input);
+	const columns = kollegiumColumns(deps, { input, locale });
 	const formChanged =
 		columns.templateId !== row.templateId || columns.customItems !== row.customItems;
 	const editable = isFormEditable(KollegiumStatus.parse(row.status));
@@ -39,17 +39,21 @@ export async function editKollegium(
 		columns.answerDeadline !== row.answerDeadline &&
 		Date.parse(columns.answerDeadline) > deps.now().getTime();
 	if (reopens) {
-		const message = customMessages.answeringClosedForGood?.[locale] ?? '';
 		fail(409, 'answeringClosedForGood', [
-			{ path: 'answerDeadline', code: 'answeringClosedForGood', message }
+			fieldIssue({ path: 'answerDeadline', message: 'answeringClosedForGood', locale })
 		]);
 	}
 	if (formChanged && !editable) fail(409, 'formLocked');
 	// Respondents answered under the promise of k: it may rise, never fall.
 	if (!editable && input.minRespondents < row.minRespondents) {
-		const message = minRespondentsMessage(row.minRespondents, locale);
 		fail(409, 'minRespondentsLocked', [
-			{ path: 'minRespondents', code: 'minRespondentsLocked', message }
+			fieldIssue({
+				path: 'minRespondents',
+				code: 'minRespondentsLocked',
+				message: 'minNumber',
+				params: { n: row.minRespondents },
+				locale
+			})
 		]);
 	}
 	const form = formChanged ? columns.form : row.form;
@@ -76,10 +80,6 @@ export async function editKollegium(
 	});
 	deps.changes.meetingChanged(row.id);
 	return updated;
-}
-
-function minRespondentsMessage(k: number, locale: Locale): string {
-	return locale === 'sv' ? `Minst ${k}.` : `At least ${k}.`;
 }
 
 /**

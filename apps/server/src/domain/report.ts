@@ -4,6 +4,7 @@ import {
 	buildStepView,
 	isRevealed,
 	localize,
+	translate,
 	type FeedbackReport,
 	type FinalPlan,
 	type Locale,
@@ -144,6 +145,6 @@ export function feedbackFileName(report: FeedbackReport): string {
 	const date = new Date(report.kollegium.startsAt).toLocaleDateString('sv-SE', {
 		timeZone: 'Europe/Stockholm'
 	});
-	const what = report.locale === 'sv' ? 'Återkoppling' : 'Feedback';
-	return `${what} ${report.subject.name} ${date}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+	const name = translate(report.locale, 'pdf.fileName', { name: report.subject.name, date });
+	return `${name}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
 }

@@ -1,4 +1,4 @@
-import type { KollegiumDetail, SubjectInput } from '@kollegium/model';
+import { fieldIssue, type KollegiumDetail, type Locale, type SubjectInput } from '@kollegium/model';
 import type { Transaction } from 'kysely';
 import type { Database, KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
@@ -8,11 +8,11 @@ import { emptySubject, kollegiumDetail } from './kollegier.ts';
 /** Adds a trainee (with their participant, for the self-assessment) or a supervisor. */
 export async function addSubject(
 	deps: Deps,
-	options: { row: KollegiumRow; input: SubjectInput }
+	options: { row: KollegiumRow; input: SubjectInput; locale: Locale }
 ): Promise<void> {
 	const { row, input } = options;
 	const detail = await kollegiumDetail(deps.db, row);
-	checkFits(detail, input);
+	checkFits(detail, input, options.locale);
 	await deps.db.transaction().execute(async (trx) => {
 		const subject = {
 			...emptySubject(row.id, detail.subjects.length),
@@ -47,13 +47,13 @@ export async function addSubject(
 /** Edits a subject; its kind never changes, and a trainee's participant follows the name. */
 export async function editSubject(
 	deps: Deps,
-	options: { row: KollegiumRow; subjectId: string; input: SubjectInput }
+	options: { row: KollegiumRow; subjectId: string; input: SubjectInput; locale: Locale }
 ): Promise<void> {
 	const { row, subjectId, input } = options;
 	const detail = await kollegiumDetail(deps.db, row);
 	const subject = detail.subjects.find((s) => s.id === subjectId) ?? fail(404, 'subjectNotFound');
 	if (subject.kind !== input.kind) fail(409, 'kindLocked');
-	checkFits(detail, input);
+	checkFits(detail, input, options.locale);
 	await deps.db.transaction().execute(async (trx) => {
 		if (input.kind === 'supervisor') {
 			await trx
@@ -91,23 +91,24 @@ export async function deleteSubject(
 	await removeSubject(deps, row, subject);
 }
 
-function checkFits(detail: KollegiumDetail, input: SubjectInput): void {
+function checkFits(detail: KollegiumDetail, input: SubjectInput, locale: Locale): void {
 	// A trainee assessed here is never anyone's handledare in it: the handover would hand them
 	// a colleague's feedback (or their own before it is shared).
 	const assessed = new Set(detail.subjects.map((s) => s.participantId).filter(Boolean));
 	if (input.kind === 'trainee' && input.supervisorId && assessed.has(input.supervisorId)) {
 		fail(400, 'validation', [
-			{
+			fieldIssue({
 				path: 'supervisorId',
 				code: 'invalid_value',
-				message: 'An assessed trainee cannot be a handledare here'
-			}
+				message: 'assessedTraineeAsSupervisor',
+				locale
+			})
 		]);
 	}
 	const expected = detail.kind === 'specialistkollegium' ? 'trainee' : 'supervisor';
 	if (input.kind !== expected) {
 		fail(400, 'validation', [
-			{ path: 'kind', code: 'invalid_value', message: `A ${detail.kind} has ${expected} subjects` }
+			fieldIssue({ path: 'kind', code: 'invalid_value', message: 'wrongSubjectKind', locale })
 		]);
 	}
 	if (
@@ -116,11 +117,12 @@ function checkFits(detail: KollegiumDetail, input: SubjectInput): void {
 		!detail.participants.some((p) => p.id === input.supervisorId)
 	) {
 		fail(400, 'validation', [
-			{
+			fieldIssue({
 				path: 'supervisorId',
 				code: 'invalid_value',
-				message: 'Not a participant of this kollegium'
-			}
+				message: 'supervisorNotParticipant',
+				locale
+			})
 		]);
 	}
 }

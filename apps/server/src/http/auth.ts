@@ -1,3 +1,4 @@
+import { fieldIssue } from '@kollegium/model';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -101,7 +102,14 @@ export function requireOwnKollegium(deps: Deps) {
 	return createMiddleware<AppEnv>(async (c, next) => {
 		const id = KollegiumId.safeParse({ id: c.req.param('id') });
 		if (!id.success)
-			fail(400, 'validation', [{ path: 'id', code: 'invalid_format', message: 'uuid' }]);
+			fail(400, 'validation', [
+				fieldIssue({
+					path: 'id',
+					code: 'invalid_format',
+					message: 'invalid',
+					locale: c.get('locale')
+				})
+			]);
 		c.set(
 			'kollegium',
 			await ownedKollegium(deps.db, { id: id.data.id, ownerId: c.get('user').id })

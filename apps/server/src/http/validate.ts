@@ -3,6 +3,7 @@ import { validator } from 'hono-openapi';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './env.ts';
+import { errorBody } from './errors.ts';
 
 /**
  * Validates a request part with a model schema (which also documents it in OpenAPI). On
@@ -16,6 +17,6 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
 		if (result.success) return;
 		const checked = checkInput(schema, result.data, c.get('locale'));
 		const issues = checked.success ? [] : checked.issues;
-		return c.json({ error: 'validation', issues }, 400);
+		return c.json(errorBody('validation', c.get('locale'), issues), 400);
 	});
 }

@@ -1,4 +1,4 @@
-import { customMessages, KollegiumInput, KollegiumStatus } from '@kollegium/model';
+import { fieldIssue, KollegiumInput, KollegiumStatus } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -33,14 +33,14 @@ export function kollegierRoutes(deps: Deps) {
 				// A meeting is set up ahead of time; a date in the past is almost always a typo.
 				if (Date.parse(input.startsAt) < deps.now().getTime()) {
 					fail(400, 'validation', [
-						{
-							path: 'startsAt',
-							code: 'inThePast',
-							message: customMessages.inThePast?.[c.get('locale')] ?? ''
-						}
+						fieldIssue({ path: 'startsAt', message: 'inThePast', locale: c.get('locale') })
 					]);
 				}
-				const id = await createKollegium(deps, { ownerId: c.get('user').id, input });
+				const id = await createKollegium(deps, {
+					ownerId: c.get('user').id,
+					input,
+					locale: c.get('locale')
+				});
 				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}

@@ -59,7 +59,12 @@ export function preparationRoutes(deps: Deps) {
 				const row = c.get('kollegium');
 				if (!['open', 'live'].includes(row.status)) fail(409, 'statusNotAllowed');
 				await assertCommentNotShown(deps.db, row, commentId);
-				await editComment(deps.db, { kollegiumId: row.id, commentId, edit: c.req.valid('json') });
+				await editComment(deps.db, {
+					kollegiumId: row.id,
+					commentId,
+					edit: c.req.valid('json'),
+					locale: c.get('locale')
+				});
 				deps.changes.meetingChanged(row.id);
 				return c.json(await preparation(deps, row));
 			}

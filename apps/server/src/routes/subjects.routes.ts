@@ -28,7 +28,7 @@ export function subjectsRoutes(deps: Deps) {
 			async (c) => {
 				const row = c.get('kollegium');
 				const input = c.req.valid('json');
-				await addSubject(deps, { row, input });
+				await addSubject(deps, { row, input, locale: c.get('locale') });
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}
 		)
@@ -41,7 +41,7 @@ export function subjectsRoutes(deps: Deps) {
 				const { subjectId } = c.req.valid('param');
 				const row = c.get('kollegium');
 				const input = c.req.valid('json');
-				await editSubject(deps, { row, subjectId, input });
+				await editSubject(deps, { row, subjectId, input, locale: c.get('locale') });
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)

@@ -14,12 +14,17 @@ import {
 	type Content
 } from './pdf-layout.ts';
 
+const goalColumns = ['goal', 'delmal', 'activities', 'responsible', 'dueDate', 'followUp'] as const;
+const rowColumns = ['area', 'action', 'dueDate', 'owner', 'followUpDate', 'followUpBy'] as const;
+
 /** The final plan: a development plan (with any åtgärdsplan) or a clinic's handlingsplan. */
 export function planContent(context: Context): Content[] {
 	const { plan } = context.report;
-	const heading =
-		plan.kind === 'development' ? context.t.developmentPlan : context.t.improvementPlan;
-	const finalized = context.t.finalized(longDate(plan.finalizedAt, context.locale), plan.version);
+	const heading = context.t(
+		plan.kind === 'development' ? 'pdf.developmentPlan' : 'pdf.improvementPlan'
+	);
+	const date = longDate(plan.finalizedAt, context.locale);
+	const finalized = context.t('pdf.finalized', { date, version: plan.version });
 	const body =
 		plan.kind === 'development'
 			? developmentPlan(plan.plan, context)
@@ -30,16 +35,16 @@ export function planContent(context: Context): Content[] {
 function developmentPlan(plan: DevelopmentPlan, context: Context): Content[] {
 	const { t, locale } = context;
 	return [
-		subheading(t.summary),
+		subheading(t('pdf.summary')),
 		paragraphs(plan.summary),
-		subheading(t.strengths),
-		bullets(plan.strengths, t.none),
-		subheading(t.developmentAreas),
-		bullets(plan.developmentAreas, t.none),
-		subheading(t.goals),
+		subheading(t('pdf.strengths')),
+		bullets(plan.strengths, t('pdf.none')),
+		subheading(t('pdf.developmentAreas')),
+		bullets(plan.developmentAreas, t('pdf.none')),
+		subheading(t('pdf.goals')),
 		grid(
 			['*', 74, 112, 66, 50, 74],
-			t.goalColumns,
+			goalColumns.map((column) => t(`pdf.goalColumn.${column}`)),
 			plan.goals.map((goal) => [
 				goal.description,
 				goal.goals.map((code) => {
@@ -64,7 +69,7 @@ function developmentPlan(plan: DevelopmentPlan, context: Context): Content[] {
 				goal.followUp
 			])
 		),
-		labelled(t.nextFollowUp, longDate(plan.nextFollowUp, locale), [0, 10, 0, 0]),
+		labelled(t('pdf.nextFollowUp'), longDate(plan.nextFollowUp, locale), [0, 10, 0, 0]),
 		...(plan.actionPlan ? actionPlan(plan.actionPlan, context) : [])
 	];
 }
@@ -74,15 +79,15 @@ function actionPlan(
 	{ t, locale }: Context
 ): Content[] {
 	return [
-		sectionHeading(t.actionPlan),
-		subheading(t.problemAreas),
-		bullets(plan.problemAreas, t.none),
-		subheading(t.supportMeasures),
-		bullets(plan.supportMeasures, t.none),
-		subheading(t.timePlan),
+		sectionHeading(t('pdf.actionPlan')),
+		subheading(t('pdf.problemAreas')),
+		bullets(plan.problemAreas, t('pdf.none')),
+		subheading(t('pdf.supportMeasures')),
+		bullets(plan.supportMeasures, t('pdf.none')),
+		subheading(t('pdf.timePlan')),
 		paragraphs(plan.timePlan),
-		labelled(t.followUp, longDate(plan.followUpDate, locale), [0, 10, 0, 2]),
-		{ text: t.informed, bold: true }
+		labelled(t('pdf.followUp'), longDate(plan.followUpDate, locale), [0, 10, 0, 2]),
+		{ text: t('pdf.informed'), bold: true }
 	];
 }
 
@@ -94,12 +99,12 @@ function improvementPlan(plan: ImprovementPlan, { t, locale }: Context): Content
 		return [{ text: `${area} ${areaName(area)}`, style: 'item' }, paragraphs(text)];
 	});
 	return [
-		subheading(t.spurSummary),
-		...(summaries.length > 0 ? summaries : [{ text: t.none, style: 'note' }]),
-		subheading(t.actions),
+		subheading(t('pdf.spurSummary')),
+		...(summaries.length > 0 ? summaries : [{ text: t('pdf.none'), style: 'note' }]),
+		subheading(t('pdf.actions')),
 		grid(
 			[94, '*', 50, 70, 54, 72],
-			t.rowColumns,
+			rowColumns.map((column) => t(`pdf.rowColumn.${column}`)),
 			plan.rows.map((row) => [
 				{ text: [{ text: row.area, bold: true }, ` ${areaName(row.area)}`] },
 				row.action,

@@ -1,7 +1,7 @@
 import type { RevealedStep } from '../report.ts';
 import { CANNOT_ASSESS } from '../response.ts';
 import { localize, type Locale } from '../text.ts';
-import type { Context, Strings } from './feedback-document.ts';
+import type { Context } from './feedback-document.ts';
 import { colors, sectionHeading, decimal, type CanvasElement, type Content } from './pdf-layout.ts';
 
 const barWidth = 250;
@@ -26,7 +26,10 @@ function ratingBlocks(step: RatingsStep, context: Context): Content[] {
 function ratingBlock(item: RatedItem, k: number, { locale, t }: Context): Content {
 	const heading: Content = { text: localize(item.text, locale), style: 'item' };
 	if (item.aggregate.hidden || item.aggregate.type === 'text') {
-		return { stack: [heading, { text: t.hiddenItem(k), style: 'note' }], unbreakable: true };
+		return {
+			stack: [heading, { text: t('pdf.hiddenItem', { k }), style: 'note' }],
+			unbreakable: true
+		};
 	}
 	const { counts, n, cannotAssess, median } = item.aggregate.distribution;
 	const rows = item.steps.map((step): Content[] => {
@@ -40,9 +43,9 @@ function ratingBlock(item: RatedItem, k: number, { locale, t }: Context): Conten
 		];
 	});
 	const facts = [
-		`${t.answers}: ${n}`,
-		`${t.median}: ${median === null ? '–' : decimal(median, locale)}`,
-		`${t.cannotAssess}: ${cannotAssess}`
+		`${t('pdf.answers')}: ${n}`,
+		`${t('pdf.median')}: ${median === null ? '–' : decimal(median, locale)}`,
+		`${t('pdf.cannotAssess')}: ${cannotAssess}`
 	];
 	return {
 		stack: [
@@ -56,12 +59,12 @@ function ratingBlock(item: RatedItem, k: number, { locale, t }: Context): Conten
 	};
 }
 
-function selfLine(item: RatedItem, locale: Locale, t: Strings): Content[] {
+function selfLine(item: RatedItem, locale: Locale, t: Context['t']): Content[] {
 	if (item.self === null) return [];
 	const step = item.steps.find((entry) => entry.value === item.self);
 	const value =
 		item.self === CANNOT_ASSESS
-			? t.cannotAssess.toLowerCase()
+			? t('pdf.cannotAssess').toLowerCase()
 			: step
 				? `${step.value} – ${localize(step.label, locale)}`
 				: String(item.self);
@@ -69,7 +72,7 @@ function selfLine(item: RatedItem, locale: Locale, t: Strings): Content[] {
 		{
 			columns: [
 				{ canvas: step ? [diamond(0, 2)] : [], width: 13 },
-				{ text: `${t.self}: ${value}`, style: 'small', color: colors.self, width: '*' }
+				{ text: `${t('pdf.self')}: ${value}`, style: 'small', color: colors.self, width: '*' }
 			],
 			margin: [0, 2, 0, 0]
 		}
@@ -104,14 +107,15 @@ function diamond(x: number, y: number): CanvasElement {
 type CommentsStep = Extract<RevealedStep, { kind: 'comments' }>;
 
 function commentBlocks(step: CommentsStep, { locale, t }: Context): Content[] {
-	if (step.hidden) return [{ text: t.hiddenStep(step.k), style: 'note' }];
+	if (step.hidden) return [{ text: t('pdf.hiddenStep', { k: step.k }), style: 'note' }];
 	return step.questions.flatMap((question): Content[] => {
 		const heading: Content = { text: localize(question.text, locale), style: 'item' };
-		if (question.hidden) return [[heading, { text: t.hiddenQuestion(step.k), style: 'note' }]];
+		if (question.hidden)
+			return [[heading, { text: t('pdf.hiddenQuestion', { k: step.k }), style: 'note' }]];
 		const comments = step.comments
 			.filter((comment) => comment.itemId === question.itemId)
 			.map((comment) => (comment.count > 1 ? `${comment.text} (×${comment.count})` : comment.text));
-		if (comments.length === 0) return [[heading, { text: t.noComments, style: 'note' }]];
+		if (comments.length === 0) return [[heading, { text: t('pdf.noComments'), style: 'note' }]];
 		// The question stays with its first comment; the rest may run onto the next page.
 		const [first, ...rest] = comments;
 		return [

@@ -1,8 +1,15 @@
-import { localize, type Locale, type LocalizedText } from '@kollegium/model';
-import { en } from './en.ts';
-import { sv, type MessageKey } from './sv.ts';
+import {
+	isMessageKey,
+	localize,
+	translate,
+	type Locale,
+	type LocalizedText,
+	type MessageKey,
+	type MessageParams
+} from '@kollegium/model';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
+export type { MessageKey };
+
 const COOKIE = 'kollegium_locale';
 
 function initialLocale(): Locale {
@@ -28,15 +35,14 @@ class I18n {
 
 export const i18n = new I18n();
 
-/** A UI string in the current language, with `{name}` placeholders filled in. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-	const text = dictionaries[i18n.locale][key];
-	return text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));
+/** A UI string in the current language, from the model's catalogue, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: MessageParams = {}): string {
+	return translate(i18n.locale, key, params);
 }
 
 /** Whether a string is one of our message keys (API error codes map onto `error.<code>`). */
 export function hasMessage(key: string): key is MessageKey {
-	return key in sv;
+	return isMessageKey(key);
 }
 
 /** A template's or catalogue's text in the current language. */

@@ -1,6 +1,7 @@
-import type { MessageKey } from './sv.ts';
+import { enModel } from './en-model.ts';
+import type { MessageKey } from './index.ts';
 
-/** English. Must cover every Swedish key. */
+/** English. Must cover every Swedish key, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Kollegium',
 	'app.skip': 'Skip to content',
@@ -21,48 +22,17 @@ export const en: Record<MessageKey, string> = {
 
 	'kind.specialistkollegium': 'Specialistkollegium',
 	'kind.st-lakarkollegium': 'ST-läkarkollegium',
+
 	'status.draft': 'Draft',
 	'status.open': 'Open for answers',
 	'status.live': 'In progress',
 	'status.closed': 'Closed',
 	'status.delivered': 'Feedback delivered',
+
 	'role.assessor': 'Specialist (assesses)',
 	'role.trainee': 'Trainee (ST-läkare)',
 	'role.supervisor': 'Supervisor',
 	'role.observer': 'Observer (e.g. head of department)',
-
-	'error.unauthenticated': 'Please sign in.',
-	'error.wrongCredentials': 'Wrong email address or password.',
-	'error.tooManyAttempts': 'Too many failed attempts. Please wait a while and try again.',
-	'error.setupLinkInvalid': 'The setup link is no longer valid. Restart the server for a new link.',
-	'error.kollegiumNotFound': 'The kollegium does not exist, or it is not yours.',
-	'error.formLocked': 'The form is locked because the kollegium is already open for answers.',
-	'error.kindLocked': 'The kind of kollegium cannot be changed afterwards.',
-	'error.statusNotAllowed': 'That status change is not possible now.',
-	'error.nothingToAnswer':
-		'Add at least one trainee or supervisor and participants who will answer before opening.',
-	'error.participantIsSubject':
-		'This person is a trainee of the kollegium. Remove them under trainees instead.',
-	'error.answeringClosed': 'The deadline has passed. Your answers can no longer be changed.',
-	'error.notOpenYet':
-		'The form is not open yet. The director of studies opens it when everything is ready.',
-	'error.staleRevision':
-		'Your answers were changed in another window. Reload the page to see the latest.',
-	'error.otherDevice':
-		'The answers were written in another browser. Start over here to answer from this one.',
-	'error.answeringClosedForGood':
-		'The answers are already prepared for the meeting; answering cannot reopen.',
-	'error.answersLocked':
-		'Answering has closed: nobody can be removed now, since the difference would show what that person answered.',
-	'error.bodyTooLarge': 'Too much text at once.',
-	'error.validation': 'Some fields need correcting.',
-	'error.network': 'No connection to the server. Please try again shortly.',
-	'error.invitationInvalid':
-		'The link is not valid. Use the latest link you received, or ask the director of studies for a new one.',
-	'error.internal':
-		'Something went wrong on our side. Please try again; if it persists, contact support.',
-	'error.notFound': 'Page not found.',
-	'error.generic': 'Something went wrong.',
 
 	'login.title': 'Sign in',
 	'login.intro':
@@ -143,6 +113,8 @@ export const en: Record<MessageKey, string> = {
 	'detail.form': 'Form',
 	'detail.noSubjects': 'None yet.',
 	'detail.noParticipants': 'No participants yet.',
+	'detail.prepare': 'Prepare the meeting',
+	'detail.control': 'Run the meeting',
 
 	'subject.name': 'Name',
 	'subject.email': 'Email',
@@ -239,8 +211,6 @@ export const en: Record<MessageKey, string> = {
 	'respond.startOver': 'Start over here',
 	'respond.startOverConfirm':
 		'Start over here? The answers you wrote in the other browser are removed, even if submitted.',
-	'error.minRespondentsLocked':
-		'The minimum number of respondents cannot be lowered once the kollegium is open; respondents were promised it.',
 	'respond.backToList': 'To all forms',
 	'respond.required': 'required',
 
@@ -302,6 +272,7 @@ export const en: Record<MessageKey, string> = {
 	'meeting.raiseHand': 'Raise your hand',
 	'meeting.lowerOwnHand': 'Lower your hand',
 	'meeting.yourTurn': 'Your place in the speaking order: {n}',
+
 	'prep.title': 'Prepare the meeting',
 	'prep.answeringOpen':
 		'Answering is open until {date}. Close it first; then the comments can be prepared.',
@@ -324,10 +295,7 @@ export const en: Record<MessageKey, string> = {
 	'prep.start': 'Start the meeting',
 	'prep.startUnready': 'Start the meeting? Not marked as prepared: {names}.',
 	'prep.startConfirm': 'Start the meeting now?',
-	'detail.prepare': 'Prepare the meeting',
-	'detail.control': 'Run the meeting',
-	'error.answeringStillOpen': 'Answering is still open. Close it before the meeting starts.',
-	'error.commentNotFound': 'The comment does not exist.',
+
 	'doc.heading': 'Discussion document',
 	'doc.intro': 'Write here together during and after the meeting; changes are saved at once.',
 	'doc.status.connecting': 'Connecting to the document…',
@@ -350,6 +318,8 @@ export const en: Record<MessageKey, string> = {
 	'doc.pageTitle': 'Document and development plans',
 	'doc.chooseSubject': 'Choose whom the document is about',
 	'doc.notesFor': 'Notes: {name}',
+	'doc.readOnly': 'You can read the document; the director of studies writes.',
+
 	'plan.heading': 'Development plan',
 	'plan.goal': 'Goal {n}',
 	'plan.goalDescription': 'What is to be achieved?',
@@ -381,6 +351,11 @@ export const en: Record<MessageKey, string> = {
 	'plan.finalVersion':
 		'Version {version} marked final {at}. Changes after that need the plan to be marked final again.',
 	'plan.notFinal': 'The plan is not marked final. The PDF is built from the newest final version.',
+	'plan.removeGoalConfirm': 'Remove goal {n} for everyone in the document?',
+	'plan.atRiskSummary': 'An action plan is being made: risk of not reaching the goals',
+	'plan.lockedGiven':
+		'The feedback was given on {date}. The plan is kept as it was handed over; the document can still be read.',
+
 	'improvement.heading': 'Improvement plan (SPUR)',
 	'improvement.row': 'Action {n}',
 	'improvement.area': 'Area',
@@ -391,14 +366,16 @@ export const en: Record<MessageKey, string> = {
 	'improvement.followUpBy': 'Followed up by',
 	'improvement.removeRow': 'Remove action {n}',
 	'improvement.addRow': 'Add an action',
+	'improvement.removeRowConfirm': 'Remove action {n} for everyone in the document?',
+
 	'handover.heading': 'Feedback',
 	'handover.intro':
-		'Once the plan is final, the handledare gives the trainee the feedback and marks it here. The kollegium is delivered when all are done.',
+		'Once the plan is final, the supervisor gives the trainee the feedback and marks it here. The kollegium is delivered when all are done.',
 	'handover.subject': 'About',
-	'handover.supervisor': 'Handledare',
+	'handover.supervisor': 'Supervisor',
 	'handover.plan': 'Plan',
 	'handover.given': 'Feedback given',
-	'handover.noSupervisor': 'No handledare named',
+	'handover.noSupervisor': 'No supervisor named',
 	'handover.planFinal': 'Final (version {version})',
 	'handover.planMissing': 'Not final',
 	'handover.notGiven': 'Not yet',
@@ -413,27 +390,12 @@ export const en: Record<MessageKey, string> = {
 	'handover.downloadFor': 'Download the PDF for {name}',
 	'handover.yourTrainees': 'Feedback to give',
 	'handover.yourTraineesIntro':
-		'You are handledare for the trainees below. Download the feedback, go through it together and mark when it is given.',
+		'You are the supervisor of the trainees below. Download the feedback, go through it together and mark when it is given.',
 	'handover.waitingForPlan':
 		'The plan is not final yet. The director of studies marks it final after the kollegium.',
 	'handover.ownFeedback': 'Your feedback',
 	'handover.ownFeedbackIntro':
-		'Your handledare has shared the feedback from the kollegium with you.',
+		'Your supervisor has shared the feedback from the kollegium with you.',
 	'handover.allDelivered': 'All feedback has been given: this kollegium is complete.',
-	'error.planNotFinal': 'The plan is not marked final yet.',
-	'error.noPlanForSubject': 'There is no plan to mark for this one.',
-	'error.feedbackNotGiven': 'Not all feedback has been given yet.',
-	'error.feedbackNotShared': 'The feedback has not been shared with you yet.',
-	'error.commentAlreadyShown': 'The comment has already been shown to the room and cannot change.',
-	'error.feedbackAlreadyGiven':
-		'The feedback has already been given; the plan cannot change after that.',
-	'error.pdfBusy': 'Many PDFs are being made right now. Try again in a moment.',
-	'doc.readOnly': 'You can read the document; the director of studies writes.',
-	'plan.removeGoalConfirm': 'Remove goal {n} for everyone in the document?',
-	'improvement.removeRowConfirm': 'Remove action {n} for everyone in the document?',
-	'plan.atRiskSummary': 'An action plan is being made: risk of not reaching the goals',
-	'plan.lockedGiven':
-		'The feedback was given on {date}. The plan is kept as it was handed over; the document can still be read.',
-	'error.subjectNotFound': 'Not found.',
-	'error.page.title': 'Something went wrong'
+	...enModel
 };

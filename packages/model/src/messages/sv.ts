@@ -1,4 +1,10 @@
-/** Swedish, the default language. Every key here must exist in en.ts (the compiler checks). */
+import { svModel } from './sv-model.ts';
+
+/**
+ * Swedish, the default language and the source of the message keys: every key here must exist
+ * in en.ts (the compiler checks). The web app's pages; what the model and the API say is in
+ * sv-model.ts.
+ */
 export const sv = {
 	'app.name': 'Kollegium',
 	'app.skip': 'Hoppa till innehållet',
@@ -19,46 +25,17 @@ export const sv = {
 
 	'kind.specialistkollegium': 'Specialistkollegium',
 	'kind.st-lakarkollegium': 'ST-läkarkollegium',
+
 	'status.draft': 'Utkast',
 	'status.open': 'Öppet för svar',
 	'status.live': 'Pågår',
 	'status.closed': 'Avslutat',
 	'status.delivered': 'Återkopplat',
+
 	'role.assessor': 'Specialist (bedömer)',
 	'role.trainee': 'ST-läkare',
 	'role.supervisor': 'Handledare',
 	'role.observer': 'Observatör (t.ex. verksamhetschef)',
-
-	'error.unauthenticated': 'Du behöver logga in.',
-	'error.wrongCredentials': 'Fel e-postadress eller lösenord.',
-	'error.tooManyAttempts': 'För många misslyckade försök. Vänta en stund och försök igen.',
-	'error.setupLinkInvalid':
-		'Installationslänken gäller inte längre. Starta om servern för en ny länk.',
-	'error.kollegiumNotFound': 'Kollegiet finns inte, eller så är det inte ditt.',
-	'error.formLocked': 'Formuläret är låst eftersom kollegiet redan är öppnat för svar.',
-	'error.kindLocked': 'Sorten av kollegium kan inte ändras i efterhand.',
-	'error.statusNotAllowed': 'Den ändringen av status är inte möjlig nu.',
-	'error.nothingToAnswer':
-		'Lägg till minst en ST-läkare eller handledare och deltagare som ska svara innan kollegiet öppnas.',
-	'error.participantIsSubject':
-		'Personen är ST-läkare i kollegiet. Ta bort hen under ST-läkare i stället.',
-	'error.answeringClosed': 'Svarstiden har gått ut. Dina svar kan inte längre ändras.',
-	'error.notOpenYet': 'Formuläret är inte öppnat än. Studierektorn öppnar det när allt är klart.',
-	'error.staleRevision':
-		'Svaren har ändrats i ett annat fönster. Ladda om sidan för att se de senaste.',
-	'error.otherDevice': 'Svaren skrevs i en annan webbläsare. Börja om här för att svara härifrån.',
-	'error.answeringClosedForGood':
-		'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',
-	'error.answersLocked':
-		'Svaren är stängda: ingen kan tas bort nu, eftersom skillnaden skulle visa vad personen svarade.',
-	'error.bodyTooLarge': 'För mycket text på en gång.',
-	'error.validation': 'Några fält behöver rättas.',
-	'error.network': 'Ingen kontakt med servern. Försök igen om en stund.',
-	'error.invitationInvalid':
-		'Länken är inte giltig. Använd den senaste länken du har fått, eller be studierektorn om en ny.',
-	'error.internal': 'Något gick fel hos oss. Försök igen; kvarstår felet, kontakta supporten.',
-	'error.notFound': 'Sidan finns inte.',
-	'error.generic': 'Något gick fel.',
 
 	'login.title': 'Logga in',
 	'login.intro':
@@ -138,6 +115,8 @@ export const sv = {
 	'detail.form': 'Formulär',
 	'detail.noSubjects': 'Inga ännu.',
 	'detail.noParticipants': 'Inga deltagare ännu.',
+	'detail.prepare': 'Förbered mötet',
+	'detail.control': 'Styr mötet',
 
 	'subject.name': 'Namn',
 	'subject.email': 'E-post',
@@ -234,8 +213,6 @@ export const sv = {
 	'respond.startOver': 'Börja om här',
 	'respond.startOverConfirm':
 		'Börja om här? Svaren du skrev i den andra webbläsaren tas bort, även om de är inskickade.',
-	'error.minRespondentsLocked':
-		'Minsta antal svarande kan inte sänkas när kollegiet är öppnat; de svarande har fått det löftet.',
 	'respond.backToList': 'Till alla formulär',
 	'respond.required': 'obligatorisk',
 
@@ -297,6 +274,7 @@ export const sv = {
 	'meeting.raiseHand': 'Räck upp handen',
 	'meeting.lowerOwnHand': 'Ta ner handen',
 	'meeting.yourTurn': 'Din plats i talarordningen: {n}',
+
 	'prep.title': 'Förbered mötet',
 	'prep.answeringOpen':
 		'Svarstiden pågår till {date}. Stäng den först; då kan kommentarerna förberedas.',
@@ -319,10 +297,7 @@ export const sv = {
 	'prep.start': 'Starta mötet',
 	'prep.startUnready': 'Starta mötet? Ej markerade som förberedda: {names}.',
 	'prep.startConfirm': 'Starta mötet nu?',
-	'detail.prepare': 'Förbered mötet',
-	'detail.control': 'Styr mötet',
-	'error.answeringStillOpen': 'Svarstiden pågår fortfarande. Stäng den innan mötet startar.',
-	'error.commentNotFound': 'Kommentaren finns inte.',
+
 	'doc.heading': 'Diskussionsdokument',
 	'doc.intro': 'Här skriver ni tillsammans under och efter mötet; ändringar sparas direkt.',
 	'doc.status.connecting': 'Ansluter till dokumentet…',
@@ -345,6 +320,8 @@ export const sv = {
 	'doc.pageTitle': 'Dokument och utvecklingsplaner',
 	'doc.chooseSubject': 'Välj vem dokumentet gäller',
 	'doc.notesFor': 'Anteckningar: {name}',
+	'doc.readOnly': 'Du kan läsa dokumentet; studierektorn skriver.',
+
 	'plan.heading': 'Utvecklingsplan',
 	'plan.goal': 'Mål {n}',
 	'plan.goalDescription': 'Vad ska uppnås?',
@@ -377,6 +354,11 @@ export const sv = {
 		'Version {version} markerad som klar {at}. Ändringar efter det kräver att planen markeras klar igen.',
 	'plan.notFinal':
 		'Planen är inte markerad som klar. PDF:en byggs från den senast klara versionen.',
+	'plan.removeGoalConfirm': 'Ta bort mål {n} för alla i dokumentet?',
+	'plan.atRiskSummary': 'Åtgärdsplan upprättas: risk att inte nå målen',
+	'plan.lockedGiven':
+		'Återkopplingen gavs {date}. Planen är låst som den lämnades; dokumentet kan fortfarande läsas.',
+
 	'improvement.heading': 'Handlingsplan (SPUR)',
 	'improvement.row': 'Åtgärd {n}',
 	'improvement.area': 'Område',
@@ -387,6 +369,8 @@ export const sv = {
 	'improvement.followUpBy': 'Vem följer upp',
 	'improvement.removeRow': 'Ta bort åtgärd {n}',
 	'improvement.addRow': 'Lägg till åtgärd',
+	'improvement.removeRowConfirm': 'Ta bort åtgärd {n} för alla i dokumentet?',
+
 	'handover.heading': 'Återkoppling',
 	'handover.intro':
 		'När planen är klar ger handledaren återkopplingen till ST-läkaren och markerar det här. Kollegiet är återkopplat när alla är klara.',
@@ -415,21 +399,5 @@ export const sv = {
 	'handover.ownFeedback': 'Din återkoppling',
 	'handover.ownFeedbackIntro': 'Din handledare har delat återkopplingen från kollegiet med dig.',
 	'handover.allDelivered': 'All återkoppling är given. Kollegiet är återkopplat.',
-	'error.planNotFinal': 'Planen är inte markerad som klar än.',
-	'error.noPlanForSubject': 'Det finns ingen plan att markera för den här.',
-	'error.feedbackNotGiven': 'All återkoppling är inte given än.',
-	'error.feedbackNotShared': 'Återkopplingen är inte delad med dig än.',
-	'error.commentAlreadyShown': 'Kommentaren har redan visats för rummet och kan inte ändras.',
-	'error.feedbackAlreadyGiven': 'Återkopplingen är redan given; planen kan inte ändras efter det.',
-	'error.pdfBusy': 'Många PDF:er skapas just nu. Försök igen om en liten stund.',
-	'doc.readOnly': 'Du kan läsa dokumentet; studierektorn skriver.',
-	'plan.removeGoalConfirm': 'Ta bort mål {n} för alla i dokumentet?',
-	'improvement.removeRowConfirm': 'Ta bort åtgärd {n} för alla i dokumentet?',
-	'plan.atRiskSummary': 'Åtgärdsplan upprättas: risk att inte nå målen',
-	'plan.lockedGiven':
-		'Återkopplingen gavs {date}. Planen är låst som den lämnades; dokumentet kan fortfarande läsas.',
-	'error.subjectNotFound': 'Hittades inte.',
-	'error.page.title': 'Något gick fel'
+	...svModel
 } as const;
-
-export type MessageKey = keyof typeof sv;
