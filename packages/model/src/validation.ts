@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import {
-	catalogues,
 	isMessageKey,
 	translate,
 	type MessageParams,
