@@ -190,7 +190,7 @@ describe('RevealedComment', () => {
 
 describe('CommentEdit', () => {
 	const cases: { name: string; input: unknown; valid: boolean }[] = [
-		{ name: 'accepts an empty edit', input: {}, valid: true },
+		{ name: 'rejects an edit that changes nothing', input: {}, valid: false },
 		{ name: 'accepts hiding a comment', input: { hidden: true }, valid: true },
 		{ name: 'accepts a rephrased text', input: { text: 'Tydligare' }, valid: true },
 		{ name: 'rejects a text that is only spaces', input: { text: '   ' }, valid: false },

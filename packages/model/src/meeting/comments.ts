@@ -26,7 +26,9 @@ export const CommentEdit = z
 		mergedInto: z.uuid().nullable(),
 		theme: z.string().trim().max(80)
 	})
-	.partial();
+	.partial()
+	// An edit that changes nothing is a client's mistake, not a request to write.
+	.refine((edit) => Object.values(edit).some((value) => value !== undefined), 'nothingToChange');
 export type CommentEdit = z.infer<typeof CommentEdit>;
 
 /** A comment as the room sees it: text, theme, and how many duplicates it stands for. */

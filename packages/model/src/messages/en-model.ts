@@ -49,6 +49,7 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'error.subjectNotFound': 'Not found.',
 	'error.page.title': 'Something went wrong',
 	'error.invitationMissing': 'The link is missing. Open the personal link you received.',
+	'error.unsupportedMediaType': 'The request must be sent as JSON.',
 	'error.crossOrigin':
 		'The request came from another site and was stopped. Open Kollegium at its own address.',
 	'error.notYourForm': 'That form is not one of yours.',
@@ -77,6 +78,7 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'validation.maxItems': 'At most {n}.',
 	'validation.wholeNumber': 'Enter a whole number.',
 	'validation.deadlineAfterMeeting': 'The answer deadline must be before the meeting.',
+	'validation.nothingToChange': 'Say what to change.',
 	'validation.tooManyAnswers': 'Too many answers.',
 	'validation.answeringClosedForGood':
 		'The answers are already prepared for the meeting; answering cannot reopen.',

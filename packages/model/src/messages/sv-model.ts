@@ -47,6 +47,7 @@ export const svModel = {
 	'error.subjectNotFound': 'Hittades inte.',
 	'error.page.title': 'Något gick fel',
 	'error.invitationMissing': 'Länken saknas. Öppna den personliga länk du har fått.',
+	'error.unsupportedMediaType': 'Begäran måste skickas som JSON.',
 	'error.crossOrigin':
 		'Begäran kom från en annan webbplats och stoppades. Öppna Kollegium på dess egen adress.',
 	'error.notYourForm': 'Formuläret finns inte bland dina formulär.',
@@ -74,6 +75,7 @@ export const svModel = {
 	'validation.maxItems': 'Högst {n} st.',
 	'validation.wholeNumber': 'Ange ett heltal.',
 	'validation.deadlineAfterMeeting': 'Sista svarsdag måste vara före mötet.',
+	'validation.nothingToChange': 'Ange vad som ska ändras.',
 	'validation.tooManyAnswers': 'För många svar.',
 	'validation.answeringClosedForGood':
 		'Svaren är redan förberedda för mötet; svarstiden kan inte öppnas igen.',

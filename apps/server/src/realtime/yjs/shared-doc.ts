@@ -246,6 +246,9 @@ export class SharedDoc {
 			throw new Error('unknown sync message');
 		const update = decoding.readVarUint8Array(decoder);
 		if (connection.readOnly) return; // observers read; their edits are dropped
+		// Read the whole update first: applyUpdate would integrate (and so store and relay) the
+		// structs before the garbage after them, and only then throw.
+		Y.decodeUpdate(update);
 		Y.applyUpdate(this.doc, update, socket);
 	}
 
