@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Kollegium, Participant, ParticipantRole, Subject } from './kollegium.ts';
+import { Kollegium, KollegiumStatus, Participant, ParticipantRole, Subject } from './kollegium.ts';
+import { DevelopmentPlan, ImprovementPlan } from './plans.ts';
 import { Answers, ResponseStatus } from './response.ts';
 import { FormRole, Template } from './template.ts';
 import { Locale, LocalizedText } from './text.ts';
@@ -39,6 +40,10 @@ export type LoginInput = z.infer<typeof LoginInput>;
 export const Me = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
 export type Me = z.infer<typeof Me>;
 
+/** Whether the first studierektor account still has to be made with the setup link. */
+export const SetupStatus = z.object({ needed: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
+
 /** A kollegium as its facilitator sees it: everything but the answers. */
 export const KollegiumDetail = Kollegium.extend({
 	participants: z.array(
@@ -69,6 +74,25 @@ export const IssuedInvitation = z.object({
 	expiresAt: z.string()
 });
 export type IssuedInvitation = z.infer<typeof IssuedInvitation>;
+
+/** The example kollegium made at setup: invented people, each with their link. */
+export const ExampleKollegium = z.object({
+	kollegiumId: z.uuid(),
+	invitations: z.array(IssuedInvitation.extend({ name: z.string() }))
+});
+export type ExampleKollegium = z.infer<typeof ExampleKollegium>;
+
+/** The first account, signed in, and the example kollegium if one was asked for. */
+export const SetupResult = z.object({ user: Me, example: ExampleKollegium.nullable() });
+export type SetupResult = z.infer<typeof SetupResult>;
+
+/** Moves a kollegium on, one status at a time. */
+export const StatusChange = z.object({ status: KollegiumStatus });
+export type StatusChange = z.infer<typeof StatusChange>;
+
+/** Marks a subject prepared for the meeting, or not. */
+export const ReadyChange = z.object({ ready: z.boolean() });
+export type ReadyChange = z.infer<typeof ReadyChange>;
 
 /**
  * Progress while answers come in: counts per subject, and who has not yet submitted.
@@ -147,6 +171,18 @@ export const RespondentView = z.object({
 export type RespondentView = z.infer<typeof RespondentView>;
 
 export const Health = z.object({ status: z.literal('ok'), version: z.string() });
+
+/** A single-use ticket to open the shared document over the Yjs socket. */
+export const DocumentTicket = z.object({ ticket: z.string() });
+export type DocumentTicket = z.infer<typeof DocumentTicket>;
+
+/** A plan marked final, frozen as its subject's numbered version; the feedback PDF reads it. */
+export const PlanVersion = z.object({
+	version: z.int().min(1),
+	finalizedAt: z.string(),
+	plan: z.union([DevelopmentPlan, ImprovementPlan])
+});
+export type PlanVersion = z.infer<typeof PlanVersion>;
 
 /** Between answering and the meeting: comments to curate and a preview of every step. */
 export const Preparation = z.object({

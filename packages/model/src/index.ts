@@ -1,6 +1,7 @@
 export * from './access.ts';
 export * from './aggregate.ts';
 export * from './api.ts';
+export * from './endpoints.ts';
 export * from './assignments.ts';
 export * from './events.ts';
 export * from './form.ts';

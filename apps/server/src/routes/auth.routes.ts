@@ -9,6 +9,7 @@ import { endSession, requireUser, startSession } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const tags = ['Accounts'];
 
@@ -17,12 +18,20 @@ export function authRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.get(
 			'/setup',
-			describeRoute({ tags, summary: 'Whether the first account still needs to be set up' }),
+			describeRoute({
+				tags,
+				summary: 'Whether the first account still needs to be set up',
+				responses: responsesFor('GET /auth/setup')
+			}),
 			async (c) => c.json({ needed: !(await hasUsers(deps)) })
 		)
 		.post(
 			'/setup',
-			describeRoute({ tags, summary: 'Create the first studierektor account with the setup link' }),
+			describeRoute({
+				tags,
+				summary: 'Create the first studierektor account with the setup link',
+				responses: responsesFor('POST /auth/setup')
+			}),
 			validate('json', SetupInput),
 			async (c) => {
 				const input = c.req.valid('json');
@@ -65,7 +74,7 @@ export function authRoutes(deps: Deps) {
 		)
 		.post(
 			'/login',
-			describeRoute({ tags, summary: 'Sign in' }),
+			describeRoute({ tags, summary: 'Sign in', responses: responsesFor('POST /auth/login') }),
 			validate('json', LoginInput),
 			async (c) => {
 				const { email, password } = c.req.valid('json');
@@ -100,13 +109,21 @@ export function authRoutes(deps: Deps) {
 				return c.json({ id: user.id, name: user.name, email: user.email });
 			}
 		)
-		.post('/logout', describeRoute({ tags, summary: 'Sign out' }), async (c) => {
-			await endSession(deps, c);
-			return c.body(null, 204);
-		})
+		.post(
+			'/logout',
+			describeRoute({ tags, summary: 'Sign out', responses: responsesFor('POST /auth/logout') }),
+			async (c) => {
+				await endSession(deps, c);
+				return c.body(null, 204);
+			}
+		)
 		.get(
 			'/me',
-			describeRoute({ tags, summary: 'The signed-in studierektor' }),
+			describeRoute({
+				tags,
+				summary: 'The signed-in studierektor',
+				responses: responsesFor('GET /auth/me')
+			}),
 			requireUser(deps),
 			(c) => c.json(c.get('user'))
 		);

@@ -78,6 +78,8 @@ export function docsRoutes(api: Hono<AppEnv>, version: string) {
 						}
 					}
 				},
+				// A path ending in `.pdf` is a route here, not a static file to leave out.
+				excludeStaticFile: false,
 				defaultValidationErrorResponse: errorResponse(
 					"Invalid input: the fields at fault, in the reader's language"
 				),

@@ -1,4 +1,4 @@
-import { fieldIssue, KollegiumInput, KollegiumStatus } from '@kollegium/model';
+import { fieldIssue, KollegiumInput, StatusChange } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { progressOf } from '../domain/progress.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const tags = ['Kollegier'];
@@ -15,18 +16,30 @@ const tags = ['Kollegier'];
 /** A facilitator's kollegier: create, edit, open for answers, follow progress. */
 export function kollegierRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
-		.get('/', describeRoute({ tags, summary: 'List your kollegier' }), async (c) => {
-			const rows = await deps.db
-				.selectFrom('kollegier')
-				.select(['id', 'kind', 'title', 'startsAt', 'answerDeadline', 'status'])
-				.where('ownerId', '=', c.get('user').id)
-				.orderBy('startsAt', 'desc')
-				.execute();
-			return c.json(rows);
-		})
+		.get(
+			'/',
+			describeRoute({
+				tags,
+				summary: 'List your kollegier',
+				responses: responsesFor('GET /kollegier')
+			}),
+			async (c) => {
+				const rows = await deps.db
+					.selectFrom('kollegier')
+					.select(['id', 'kind', 'title', 'startsAt', 'answerDeadline', 'status'])
+					.where('ownerId', '=', c.get('user').id)
+					.orderBy('startsAt', 'desc')
+					.execute();
+				return c.json(rows);
+			}
+		)
 		.post(
 			'/',
-			describeRoute({ tags, summary: 'Create a kollegium' }),
+			describeRoute({
+				tags,
+				summary: 'Create a kollegium',
+				responses: responsesFor('POST /kollegier')
+			}),
 			validate('json', KollegiumInput),
 			async (c) => {
 				const input = c.req.valid('json');
@@ -47,7 +60,11 @@ export function kollegierRoutes(deps: Deps) {
 		)
 		.get(
 			'/:id',
-			describeRoute({ tags, summary: 'A kollegium with participants and subjects' }),
+			describeRoute({
+				tags,
+				summary: 'A kollegium with participants and subjects',
+				responses: responsesFor('GET /kollegier/:id')
+			}),
 			validate('param', IdParam),
 			async (c) => {
 				const row = c.get('kollegium');
@@ -56,7 +73,11 @@ export function kollegierRoutes(deps: Deps) {
 		)
 		.put(
 			'/:id',
-			describeRoute({ tags, summary: 'Edit a kollegium; the form is locked once it is open' }),
+			describeRoute({
+				tags,
+				summary: 'Edit a kollegium; the form is locked once it is open',
+				responses: responsesFor('PUT /kollegier/:id')
+			}),
 			validate('param', IdParam),
 			validate('json', KollegiumInput),
 			async (c) => {
@@ -70,7 +91,11 @@ export function kollegierRoutes(deps: Deps) {
 		)
 		.delete(
 			'/:id',
-			describeRoute({ tags, summary: 'Delete a kollegium and everything in it' }),
+			describeRoute({
+				tags,
+				summary: 'Delete a kollegium and everything in it',
+				responses: responsesFor('DELETE /kollegier/:id')
+			}),
 			validate('param', IdParam),
 			async (c) => {
 				await deleteKollegium(deps, c.get('kollegium').id);
@@ -79,9 +104,13 @@ export function kollegierRoutes(deps: Deps) {
 		)
 		.post(
 			'/:id/status',
-			describeRoute({ tags, summary: 'Move the kollegium on (draft → open opens it for answers)' }),
+			describeRoute({
+				tags,
+				summary: 'Move the kollegium on (draft → open opens it for answers)',
+				responses: responsesFor('POST /kollegier/:id/status')
+			}),
 			validate('param', IdParam),
-			validate('json', z.object({ status: KollegiumStatus })),
+			validate('json', StatusChange),
 			async (c) => {
 				const row = c.get('kollegium');
 				const status = await moveKollegium(deps, { row, to: c.req.valid('json').status });
@@ -90,7 +119,11 @@ export function kollegierRoutes(deps: Deps) {
 		)
 		.get(
 			'/:id/progress',
-			describeRoute({ tags, summary: 'Who has answered (never what)' }),
+			describeRoute({
+				tags,
+				summary: 'Who has answered (never what)',
+				responses: responsesFor('GET /kollegier/:id/progress')
+			}),
 			validate('param', IdParam),
 			async (c) => {
 				const row = c.get('kollegium');

@@ -12,6 +12,7 @@ import {
 } from '../domain/participants.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const KollegiumParam = z.object({ id: z.uuid() });
 const ParticipantParam = z.object({ id: z.uuid(), participantId: z.uuid() });
@@ -25,7 +26,11 @@ export function participantsRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.post(
 			'/:id/participants',
-			describeRoute({ tags, summary: 'Add a participant' }),
+			describeRoute({
+				tags,
+				summary: 'Add a participant',
+				responses: responsesFor('POST /kollegier/:id/participants')
+			}),
 			validate('param', KollegiumParam),
 			validate('json', ParticipantInput),
 			async (c) => {
@@ -36,7 +41,11 @@ export function participantsRoutes(deps: Deps) {
 		)
 		.put(
 			'/:id/participants/:participantId',
-			describeRoute({ tags, summary: 'Edit a participant' }),
+			describeRoute({
+				tags,
+				summary: 'Edit a participant',
+				responses: responsesFor('PUT /kollegier/:id/participants/:participantId')
+			}),
 			validate('param', ParticipantParam),
 			validate('json', ParticipantInput),
 			async (c) => {
@@ -52,7 +61,11 @@ export function participantsRoutes(deps: Deps) {
 		)
 		.delete(
 			'/:id/participants/:participantId',
-			describeRoute({ tags, summary: 'Remove a participant, their links and their answers' }),
+			describeRoute({
+				tags,
+				summary: 'Remove a participant, their links and their answers',
+				responses: responsesFor('DELETE /kollegier/:id/participants/:participantId')
+			}),
 			validate('param', ParticipantParam),
 			async (c) => {
 				const { participantId } = c.req.valid('param');
@@ -63,7 +76,11 @@ export function participantsRoutes(deps: Deps) {
 		)
 		.post(
 			'/:id/participants/:participantId/invitation',
-			describeRoute({ tags, summary: 'Issue a new invitation link (revokes the previous one)' }),
+			describeRoute({
+				tags,
+				summary: 'Issue a new invitation link (revokes the previous one)',
+				responses: responsesFor('POST /kollegier/:id/participants/:participantId/invitation')
+			}),
 			validate('param', ParticipantParam),
 			async (c) => {
 				const { participantId } = c.req.valid('param');
@@ -84,7 +101,11 @@ export function participantsRoutes(deps: Deps) {
 		)
 		.delete(
 			'/:id/participants/:participantId/invitation',
-			describeRoute({ tags, summary: "Revoke the participant's invitation link" }),
+			describeRoute({
+				tags,
+				summary: "Revoke the participant's invitation link",
+				responses: responsesFor('DELETE /kollegier/:id/participants/:participantId/invitation')
+			}),
 			validate('param', ParticipantParam),
 			async (c) => {
 				const { participantId } = c.req.valid('param');
@@ -97,7 +118,11 @@ export function participantsRoutes(deps: Deps) {
 		)
 		.post(
 			'/:id/invitations',
-			describeRoute({ tags, summary: 'Issue links for everyone who has no valid one yet' }),
+			describeRoute({
+				tags,
+				summary: 'Issue links for everyone who has no valid one yet',
+				responses: responsesFor('POST /kollegier/:id/invitations')
+			}),
 			validate('param', KollegiumParam),
 			async (c) => {
 				const row = c.get('kollegium');

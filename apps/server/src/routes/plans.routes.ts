@@ -8,6 +8,7 @@ import { feedbackReport } from '../domain/report.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { feedbackPdf } from '../http/pdf.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const IdParam = z.object({ id: z.uuid() });
 const SubjectParam = z.object({ id: z.uuid(), subjectId: z.uuid() });
@@ -24,7 +25,8 @@ export function plansRoutes(deps: Deps) {
 			'/:id/subjects/:subjectId/plan/final',
 			describeRoute({
 				tags,
-				summary: 'Validate the plan in the shared document and freeze it as a version'
+				summary: 'Validate the plan in the shared document and freeze it as a version',
+				responses: responsesFor('POST /kollegier/:id/subjects/:subjectId/plan/final')
 			}),
 			validate('param', SubjectParam),
 			async (c) => {
@@ -42,7 +44,8 @@ export function plansRoutes(deps: Deps) {
 			'/:id/subjects/:subjectId/plan/versions',
 			describeRoute({
 				tags,
-				summary: 'The frozen versions of a subject\u2019s plan, newest first'
+				summary: 'The frozen versions of a subject\u2019s plan, newest first',
+				responses: responsesFor('GET /kollegier/:id/subjects/:subjectId/plan/versions')
 			}),
 			validate('param', SubjectParam),
 			async (c) => {
@@ -60,7 +63,11 @@ export function plansRoutes(deps: Deps) {
 		)
 		.get(
 			'/:id/subjects/:subjectId/feedback.pdf',
-			describeRoute({ tags, summary: 'The feedback PDF, built from the newest final plan' }),
+			describeRoute({
+				tags,
+				summary: 'The feedback PDF, built from the newest final plan',
+				responses: responsesFor('GET /kollegier/:id/subjects/:subjectId/feedback.pdf')
+			}),
 			validate('param', SubjectParam),
 			async (c) => {
 				const { subjectId } = c.req.valid('param');
@@ -75,7 +82,11 @@ export function plansRoutes(deps: Deps) {
 		)
 		.get(
 			'/:id/handover',
-			describeRoute({ tags, summary: 'Per trainee: plan final, feedback given' }),
+			describeRoute({
+				tags,
+				summary: 'Per trainee: plan final, feedback given',
+				responses: responsesFor('GET /kollegier/:id/handover')
+			}),
 			validate('param', IdParam),
 			async (c) => {
 				const row = c.get('kollegium');
@@ -86,7 +97,8 @@ export function plansRoutes(deps: Deps) {
 			'/:id/subjects/:subjectId/handover',
 			describeRoute({
 				tags,
-				summary: 'Record that the feedback was given (when no handledare does it)'
+				summary: 'Record that the feedback was given (when no handledare does it)',
+				responses: responsesFor('POST /kollegier/:id/subjects/:subjectId/handover')
 			}),
 			validate('param', SubjectParam),
 			validate('json', HandoverInput),

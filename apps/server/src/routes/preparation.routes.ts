@@ -1,4 +1,4 @@
-import { CommentEdit } from '@kollegium/model';
+import { CommentEdit, ReadyChange } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { preparation } from '../domain/preparation.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const KollegiumParam = z.object({ id: z.uuid() });
 const tags = ['Preparation'];
@@ -16,7 +17,11 @@ export function preparationRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.post(
 			'/:id/close-answering',
-			describeRoute({ tags, summary: 'Close answering now, before the deadline' }),
+			describeRoute({
+				tags,
+				summary: 'Close answering now, before the deadline',
+				responses: responsesFor('POST /kollegier/:id/close-answering')
+			}),
 			validate('param', KollegiumParam),
 			async (c) => {
 				const row = c.get('kollegium');
@@ -41,7 +46,8 @@ export function preparationRoutes(deps: Deps) {
 			'/:id/preparation',
 			describeRoute({
 				tags,
-				summary: 'Comments to curate and a preview of what the room will see'
+				summary: 'Comments to curate and a preview of what the room will see',
+				responses: responsesFor('GET /kollegier/:id/preparation')
 			}),
 			validate('param', KollegiumParam),
 			async (c) => {
@@ -51,7 +57,11 @@ export function preparationRoutes(deps: Deps) {
 		)
 		.put(
 			'/:id/comments/:commentId',
-			describeRoute({ tags, summary: 'Hide, rephrase, merge or theme a comment' }),
+			describeRoute({
+				tags,
+				summary: 'Hide, rephrase, merge or theme a comment',
+				responses: responsesFor('PUT /kollegier/:id/comments/:commentId')
+			}),
 			validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
 			validate('json', CommentEdit),
 			async (c) => {
@@ -71,9 +81,13 @@ export function preparationRoutes(deps: Deps) {
 		)
 		.put(
 			'/:id/subjects/:subjectId/ready',
-			describeRoute({ tags, summary: 'Mark a subject prepared (or not)' }),
+			describeRoute({
+				tags,
+				summary: 'Mark a subject prepared (or not)',
+				responses: responsesFor('PUT /kollegier/:id/subjects/:subjectId/ready')
+			}),
 			validate('param', z.object({ id: z.uuid(), subjectId: z.uuid() })),
-			validate('json', z.object({ ready: z.boolean() })),
+			validate('json', ReadyChange),
 			async (c) => {
 				const { subjectId } = c.req.valid('param');
 				const row = c.get('kollegium');

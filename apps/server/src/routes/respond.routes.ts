@@ -17,6 +17,7 @@ import { feedbackPdf } from '../http/pdf.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const SubjectParam = z.object({ subjectId: z.uuid() });
 const tags = ['Respondents'];
@@ -25,21 +26,32 @@ const tags = ['Respondents'];
 export function respondRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.use(requireInvitation(deps))
-		.get('/', describeRoute({ tags, summary: 'The meeting and your forms' }), async (c) =>
-			c.json(await respondentView(deps, c.get('invitation')))
+		.get(
+			'/',
+			describeRoute({
+				tags,
+				summary: 'The meeting and your forms',
+				responses: responsesFor('GET /respond')
+			}),
+			async (c) => c.json(await respondentView(deps, c.get('invitation')))
 		)
 		.post(
 			'/document-ticket',
 			describeRoute({
 				tags,
 				summary:
-					'A single-use ticket (valid 30 s) to open the shared document: /yjs/<kollegiumId>?ticket=…'
+					'A single-use ticket (valid 30 s) to open the shared document: /yjs/<kollegiumId>?ticket=…',
+				responses: responsesFor('POST /respond/document-ticket')
 			}),
 			(c) => c.json({ ticket: deps.documentTickets.issue(c.get('invitation').invitationId) }, 201)
 		)
 		.put(
 			'/responses/:subjectId',
-			describeRoute({ tags, summary: 'Save your working copy (autosave)' }),
+			describeRoute({
+				tags,
+				summary: 'Save your working copy (autosave)',
+				responses: responsesFor('PUT /respond/responses/:subjectId')
+			}),
 			validate('param', SubjectParam),
 			validate('json', ResponseInput),
 			(c) => save(deps, c, { submit: false })
@@ -48,7 +60,8 @@ export function respondRoutes(deps: Deps) {
 			'/responses/:subjectId/submit',
 			describeRoute({
 				tags,
-				summary: 'Submit your answers; submit again to change them before the deadline'
+				summary: 'Submit your answers; submit again to change them before the deadline',
+				responses: responsesFor('POST /respond/responses/:subjectId/submit')
 			}),
 			validate('param', SubjectParam),
 			validate('json', ResponseInput),
@@ -58,13 +71,18 @@ export function respondRoutes(deps: Deps) {
 			'/handover',
 			describeRoute({
 				tags,
-				summary: 'After the meeting: the feedback you pass on, and your own copy'
+				summary: 'After the meeting: the feedback you pass on, and your own copy',
+				responses: responsesFor('GET /respond/handover')
 			}),
 			async (c) => c.json(await respondentHandover(deps, c.get('invitation')))
 		)
 		.get(
 			'/handover/:subjectId/feedback.pdf',
-			describeRoute({ tags, summary: 'The feedback PDF of a trainee you are handledare for' }),
+			describeRoute({
+				tags,
+				summary: 'The feedback PDF of a trainee you are handledare for',
+				responses: responsesFor('GET /respond/handover/:subjectId/feedback.pdf')
+			}),
 			validate('param', SubjectParam),
 			async (c) => {
 				const invitation = c.get('invitation');
@@ -80,7 +98,11 @@ export function respondRoutes(deps: Deps) {
 		)
 		.post(
 			'/handover/:subjectId',
-			describeRoute({ tags, summary: 'Record that you gave the trainee the feedback' }),
+			describeRoute({
+				tags,
+				summary: 'Record that you gave the trainee the feedback',
+				responses: responsesFor('POST /respond/handover/:subjectId')
+			}),
 			validate('param', SubjectParam),
 			validate('json', HandoverInput),
 			async (c) => {
@@ -100,7 +122,11 @@ export function respondRoutes(deps: Deps) {
 		)
 		.get(
 			'/feedback.pdf',
-			describeRoute({ tags, summary: 'Your own feedback, once your handledare has shared it' }),
+			describeRoute({
+				tags,
+				summary: 'Your own feedback, once your handledare has shared it',
+				responses: responsesFor('GET /respond/feedback.pdf')
+			}),
 			async (c) => {
 				const invitation = c.get('invitation');
 				const own = await ownFeedbackEntry(deps, invitation);

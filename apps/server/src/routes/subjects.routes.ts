@@ -6,6 +6,7 @@ import { kollegiumDetail } from '../domain/kollegier.ts';
 import { addSubject, deleteSubject, editSubject } from '../domain/subjects.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
+import { responsesFor } from '../http/openapi.ts';
 
 const KollegiumParam = z.object({ id: z.uuid() });
 const SubjectParam = z.object({ id: z.uuid(), subjectId: z.uuid() });
@@ -21,7 +22,8 @@ export function subjectsRoutes(deps: Deps) {
 			'/:id/subjects',
 			describeRoute({
 				tags,
-				summary: 'Add a trainee (specialistkollegium) or supervisor (ST-läkarkollegium)'
+				summary: 'Add a trainee (specialistkollegium) or supervisor (ST-läkarkollegium)',
+				responses: responsesFor('POST /kollegier/:id/subjects')
 			}),
 			validate('param', KollegiumParam),
 			validate('json', SubjectInput),
@@ -34,7 +36,11 @@ export function subjectsRoutes(deps: Deps) {
 		)
 		.put(
 			'/:id/subjects/:subjectId',
-			describeRoute({ tags, summary: 'Edit a subject' }),
+			describeRoute({
+				tags,
+				summary: 'Edit a subject',
+				responses: responsesFor('PUT /kollegier/:id/subjects/:subjectId')
+			}),
 			validate('param', SubjectParam),
 			validate('json', SubjectInput),
 			async (c) => {
@@ -47,7 +53,11 @@ export function subjectsRoutes(deps: Deps) {
 		)
 		.delete(
 			'/:id/subjects/:subjectId',
-			describeRoute({ tags, summary: 'Remove a subject and the answers about it' }),
+			describeRoute({
+				tags,
+				summary: 'Remove a subject and the answers about it',
+				responses: responsesFor('DELETE /kollegier/:id/subjects/:subjectId')
+			}),
 			validate('param', SubjectParam),
 			async (c) => {
 				const { subjectId } = c.req.valid('param');

@@ -110,8 +110,8 @@ export class ResponseDraft {
 	async submit(): Promise<void> {
 		clearTimeout(this.#timer);
 		await this.#inFlight;
-		const saved = await api<SavedResponse>(`/respond/responses/${this.#subjectId}/submit`, {
-			method: 'POST',
+		const saved = await api('POST /respond/responses/:subjectId/submit', {
+			params: { subjectId: this.#subjectId },
 			invitation: this.#token,
 			body: {
 				answers: this.#answers,
@@ -159,8 +159,8 @@ export class ResponseDraft {
 			baseRevision: this.#revision,
 			startOver: this.#startOver
 		};
-		this.#inFlight = api<SavedResponse>(`/respond/responses/${this.#subjectId}`, {
-			method: 'PUT',
+		this.#inFlight = api('PUT /respond/responses/:subjectId', {
+			params: { subjectId: this.#subjectId },
 			invitation: this.#token,
 			body
 		})

@@ -1,4 +1,36 @@
+import type {
+	ActionPlan,
+	DevelopmentPlan,
+	ImprovementRow,
+	PlanActivity,
+	PlanGoal
+} from '@kollegium/model';
 import * as Y from 'yjs';
+
+/**
+ * A list entry as the shared document holds it: its id, and the plan's fields as far as the
+ * room has written them. Marking final checks them with the model's schema.
+ */
+export type Entry<T> = { id: string } & Partial<T>;
+export type ActivityEntry = Entry<PlanActivity>;
+/** A development plan's goal, its activities nested as entries of their own. */
+export type GoalEntry = Entry<Omit<PlanGoal, 'activities'>> & { activities?: ActivityEntry[] };
+/** A row of the clinic's handlingsplan. */
+export type RowEntry = Entry<ImprovementRow>;
+/**
+ * The scalar fields of a subject's plan map (`planMapName`): the development plan's, and the
+ * åtgärdsplan's under their document names, its lists as text with one entry per line.
+ */
+export type PlanScalars = Partial<
+	Pick<DevelopmentPlan, 'nextFollowUp' | 'atRisk'> &
+		Pick<ActionPlan, 'timePlan'> & {
+			problemAreas: string;
+			supportMeasures: string;
+			actionFollowUpDate: ActionPlan['followUpDate'];
+			/** Ticked or not; a final åtgärdsplan requires it ticked. */
+			studierektorInformed: boolean;
+		}
+>;
 
 /**
  * Adding and removing the maps of a plan's lists (goals, their activities, handlingsplan rows).

@@ -94,10 +94,7 @@ export class SharedDocument {
 	#connect(): void {
 		if (this.#destroyed) return;
 		if (!this.#invitation) return this.provider.connect();
-		api<{ ticket: string }>('/respond/document-ticket', {
-			method: 'POST',
-			invitation: this.#invitation
-		}).then(
+		api('POST /respond/document-ticket', { invitation: this.#invitation }).then(
 			({ ticket }) => {
 				if (this.#destroyed) return;
 				this.provider.params = { ticket };

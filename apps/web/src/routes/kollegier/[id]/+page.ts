@@ -1,10 +1,3 @@
-import type {
-	GoalCatalogue,
-	HandoverEntry,
-	KollegiumDetail,
-	Progress,
-	Template
-} from '@kollegium/model';
 import { error, redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
@@ -12,14 +5,14 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ params }) => {
 	try {
 		const [detail, progress, templates, catalogues] = await Promise.all([
-			api<KollegiumDetail>(`/kollegier/${params.id}`),
-			api<Progress>(`/kollegier/${params.id}/progress`),
-			api<Template[]>('/catalog/templates'),
-			api<GoalCatalogue[]>('/catalog/goals')
+			api('GET /kollegier/:id', { params }),
+			api('GET /kollegier/:id/progress', { params }),
+			api('GET /catalog/templates'),
+			api('GET /catalog/goals')
 		]);
 		// After the meeting the page follows the handover of each trainee's feedback.
 		const handover = ['live', 'closed', 'delivered'].includes(detail.status)
-			? await api<HandoverEntry[]>(`/kollegier/${params.id}/handover`)
+			? await api('GET /kollegier/:id/handover', { params })
 			: null;
 		return { detail, progress, templates, catalogues, handover };
 	} catch (failure) {

@@ -1,4 +1,3 @@
-import type { GoalCatalogue, Template } from '@kollegium/model';
 import { redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
@@ -6,8 +5,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async () => {
 	try {
 		const [templates, catalogues] = await Promise.all([
-			api<Template[]>('/catalog/templates'),
-			api<GoalCatalogue[]>('/catalog/goals')
+			api('GET /catalog/templates'),
+			api('GET /catalog/goals')
 		]);
 		return { templates, catalogues };
 	} catch (error) {

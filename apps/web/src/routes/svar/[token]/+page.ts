@@ -1,4 +1,3 @@
-import type { RespondentView } from '@kollegium/model';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
 
@@ -8,7 +7,7 @@ export const load: PageLoad = async ({ params, url }) => {
 	// shows what was just saved or submitted.
 	url.searchParams.get('formular');
 	try {
-		const view = await api<RespondentView>('/respond', { invitation: params.token });
+		const view = await api('GET /respond', { invitation: params.token });
 		return { view, failure: null };
 	} catch (error) {
 		// The server answers an unknown, a replaced and an expired link alike, on purpose.

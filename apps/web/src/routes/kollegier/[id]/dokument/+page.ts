@@ -1,4 +1,3 @@
-import type { GoalCatalogue, HandoverEntry, KollegiumDetail, Me } from '@kollegium/model';
 import { error, redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
@@ -6,10 +5,10 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ params }) => {
 	try {
 		const [detail, catalogues, me, handover] = await Promise.all([
-			api<KollegiumDetail>(`/kollegier/${params.id}`),
-			api<GoalCatalogue[]>('/catalog/goals'),
-			api<Me>('/auth/me'),
-			api<HandoverEntry[]>(`/kollegier/${params.id}/handover`)
+			api('GET /kollegier/:id', { params }),
+			api('GET /catalog/goals'),
+			api('GET /auth/me'),
+			api('GET /kollegier/:id/handover', { params })
 		]);
 		return { detail, catalogues, me, handover };
 	} catch (failure) {

@@ -1,4 +1,3 @@
-import type { KollegiumDetail, Preparation } from '@kollegium/model';
 import { error, redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
 import type { PageLoad } from './$types';
@@ -6,8 +5,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ params }) => {
 	try {
 		const [detail, preparation] = await Promise.all([
-			api<KollegiumDetail>(`/kollegier/${params.id}`),
-			api<Preparation>(`/kollegier/${params.id}/preparation`)
+			api('GET /kollegier/:id', { params }),
+			api('GET /kollegier/:id/preparation', { params })
 		]);
 		return { detail, preparation };
 	} catch (failure) {

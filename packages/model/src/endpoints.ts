@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+	DocumentTicket,
+	IssuedInvitation,
+	KollegiumDetail,
+	KollegiumSummary,
+	LoginInput,
+	Me,
+	PlanVersion,
+	Preparation,
+	Progress,
+	ReadyChange,
+	RespondentView,
+	SavedResponse,
+	SetupInput,
+	SetupResult,
+	SetupStatus,
+	StatusChange
+} from './api.ts';
+import { GoalCatalogue } from './goals.ts';
+import { HandoverEntry, HandoverInput, RespondentHandover } from './handover.ts';
+import { KollegiumInput, ParticipantInput, SubjectInput } from './kollegium.ts';
+import { CommentEdit } from './meeting/comments.ts';
+import { ResponseInput } from './response.ts';
+import { Template } from './template.ts';
+
+/** A success status the API answers with. */
+export type SuccessStatus = 200 | 201 | 204;
+
+/** One route of the JSON API under /api: what it takes and what it answers. */
+export interface Endpoint {
+	/** The JSON body it takes; none if absent. */
+	body?: z.ZodType;
+	/** The query string it reads; none if absent. */
+	query?: z.ZodType;
+	/** The body of a success: JSON of this schema, a PDF download, or nothing at all (204). */
+	response: z.ZodType | 'pdf' | 'none';
+	/** The success status, when not 200 (204 for `none`); the first is the usual one. */
+	status?: SuccessStatus | readonly SuccessStatus[];
+}
+
+/**
+ * Every route of the API, keyed `METHOD /path` with Hono's `:param`s. The server documents its
+ * responses from this table (OpenAPI), the web app's calls are typed by it, and a test parses
+ * real answers with it, so the three cannot tell different stories.
+ */
+export const endpoints = {
+	'GET /auth/setup': { response: SetupStatus },
+	'POST /auth/setup': { body: SetupInput, response: SetupResult, status: 201 },
+	'POST /auth/login': { body: LoginInput, response: Me },
+	'POST /auth/logout': { response: 'none' },
+	'GET /auth/me': { response: Me },
+
+	'GET /catalog/templates': { response: z.array(Template) },
+	'GET /catalog/templates/:id': { response: Template },
+	'GET /catalog/goals': { response: z.array(GoalCatalogue) },
+
+	'GET /kollegier': { response: z.array(KollegiumSummary) },
+	'POST /kollegier': { body: KollegiumInput, response: KollegiumDetail, status: 201 },
+	'GET /kollegier/:id': { response: KollegiumDetail },
+	'PUT /kollegier/:id': { body: KollegiumInput, response: KollegiumDetail },
+	'DELETE /kollegier/:id': { response: 'none' },
+	'POST /kollegier/:id/status': { body: StatusChange, response: KollegiumDetail },
+	'GET /kollegier/:id/progress': { response: Progress },
+
+	'POST /kollegier/:id/participants': {
+		body: ParticipantInput,
+		response: KollegiumDetail,
+		status: 201
+	},
+	'PUT /kollegier/:id/participants/:participantId': {
+		body: ParticipantInput,
+		response: KollegiumDetail
+	},
+	'DELETE /kollegier/:id/participants/:participantId': { response: KollegiumDetail },
+	'POST /kollegier/:id/participants/:participantId/invitation': {
+		response: IssuedInvitation,
+		status: 201
+	},
+	'DELETE /kollegier/:id/participants/:participantId/invitation': { response: KollegiumDetail },
+	'POST /kollegier/:id/invitations': { response: z.array(IssuedInvitation), status: 201 },
+
+	'POST /kollegier/:id/subjects': { body: SubjectInput, response: KollegiumDetail, status: 201 },
+	'PUT /kollegier/:id/subjects/:subjectId': { body: SubjectInput, response: KollegiumDetail },
+	'DELETE /kollegier/:id/subjects/:subjectId': { response: KollegiumDetail },
+
+	'POST /kollegier/:id/close-answering': { response: Preparation },
+	'GET /kollegier/:id/preparation': { response: Preparation },
+	'PUT /kollegier/:id/comments/:commentId': { body: CommentEdit, response: Preparation },
+	'PUT /kollegier/:id/subjects/:subjectId/ready': { body: ReadyChange, response: Preparation },
+
+	// 200 when the plan is already the newest version: marking it final again changes nothing.
+	'POST /kollegier/:id/subjects/:subjectId/plan/final': {
+		response: PlanVersion,
+		status: [201, 200]
+	},
+	'GET /kollegier/:id/subjects/:subjectId/plan/versions': { response: z.array(PlanVersion) },
+	'GET /kollegier/:id/subjects/:subjectId/feedback.pdf': { response: 'pdf' },
+	'GET /kollegier/:id/handover': { response: z.array(HandoverEntry) },
+	'POST /kollegier/:id/subjects/:subjectId/handover': {
+		body: HandoverInput,
+		response: z.array(HandoverEntry)
+	},
+
+	'GET /respond': { response: RespondentView },
+	'POST /respond/document-ticket': { response: DocumentTicket, status: 201 },
+	'PUT /respond/responses/:subjectId': { body: ResponseInput, response: SavedResponse },
+	'POST /respond/responses/:subjectId/submit': { body: ResponseInput, response: SavedResponse },
+	'GET /respond/handover': { response: RespondentHandover },
+	'GET /respond/handover/:subjectId/feedback.pdf': { response: 'pdf' },
+	'POST /respond/handover/:subjectId': { body: HandoverInput, response: RespondentHandover },
+	'GET /respond/feedback.pdf': { response: 'pdf' }
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointKey = keyof Endpoints;
+/** The routes that answer with JSON (or nothing), for the typed client. */
+export type JsonEndpointKey = {
+	[K in EndpointKey]: Endpoints[K]['response'] extends 'pdf' ? never : K;
+}[EndpointKey];
+/** The routes that answer with a PDF download. */
+export type PdfEndpointKey = Exclude<EndpointKey, JsonEndpointKey>;
+
+type PathOf<K extends string> = K extends `${string} ${infer Path}` ? Path : never;
+type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+	? Name | ParamNames<`/${Rest}`>
+	: Path extends `${string}:${infer Name}`
+		? Name
+		: never;
+/** The names of a route's path parameters, e.g. `'id' | 'subjectId'`. */
+export type ParamNameOf<K extends EndpointKey> = ParamNames<PathOf<K>>;
+/** What a caller sends as the JSON body (defaults may be left out). */
+export type BodyOf<K extends EndpointKey> = Endpoints[K] extends { body: infer B extends z.ZodType }
+	? z.input<B>
+	: never;
+/** What a caller sends as the query string. */
+export type QueryOf<K extends EndpointKey> = Endpoints[K] extends {
+	query: infer Q extends z.ZodType;
+}
+	? z.input<Q>
+	: never;
+/** What a success answers with: the parsed JSON, or nothing for a 204. */
+export type ResponseOf<K extends EndpointKey> = Endpoints[K]['response'] extends z.ZodType
+	? z.output<Endpoints[K]['response']>
+	: undefined;
+
+/** The statuses a route answers a success with, the usual one first. */
+export function successStatuses(key: EndpointKey): readonly SuccessStatus[] {
+	const endpoint: Endpoint = endpoints[key];
+	if (endpoint.status !== undefined)
+		return typeof endpoint.status === 'number' ? [endpoint.status] : endpoint.status;
+	return endpoint.response === 'none' ? [204] : [200];
+}
+
+/** The method and the path under /api of a call: parameters filled in and escaped, and the query. */
+export function endpointRequest(
+	key: EndpointKey,
+	options: {
+		params?: Readonly<Record<string, string>>;
+		query?: Readonly<Record<string, string | number | boolean | null | undefined>>;
+	} = {}
+): { method: string; path: string } {
+	const [method = '', template = ''] = key.split(' ');
+	const path = template.replace(/:(\w+)/g, (_, name: string) => {
+		const value = options.params?.[name];
+		if (value === undefined || value === '') throw new Error(`${key}: no value for :${name}`);
+		return encodeURIComponent(value);
+	});
+	const query = new URLSearchParams();
+	for (const [name, value] of Object.entries(options.query ?? {})) {
+		if (value !== undefined && value !== null) query.set(name, String(value));
+	}
+	const search = query.toString();
+	return { method, path: search ? `${path}?${search}` : path };
+}
+
+/** The OpenAPI form of a route's path: `/kollegier/{id}` for `/kollegier/:id`. */
+export function openApiPath(key: EndpointKey): string {
+	return (key.split(' ')[1] ?? '').replace(/:(\w+)/g, '{$1}');
+}
