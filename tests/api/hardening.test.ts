@@ -191,6 +191,25 @@ describe('links and origins', () => {
 		expect(JSON.parse(small.body)).toMatchObject({ status: 'ok' });
 	});
 
+	it('refuses a NUL character in any text as invalid, naming the field, on every engine', async () => {
+		const response = await eva.post(`/kollegier/${kollegiumId}/participants`, {
+			name: 'Karin\u0000Holmlund',
+			roles: ['assessor']
+		});
+		expect(response.status).toBe(400);
+		expect(response.json.issues).toEqual([
+			{ path: 'name', code: 'invalid', message: 'Ogiltigt värde.' }
+		]);
+	});
+
+	it('answers a JSON route sent another content type with 415, and writes nothing', async () => {
+		const response = await eva.request('POST', `/kollegier/${kollegiumId}/participants`, 'name=x', {
+			'Content-Type': 'application/x-www-form-urlencoded'
+		});
+		expect(response.status).toBe(415);
+		expect(response.json.error).toBe('unsupportedMediaType');
+	});
+
 	it('sends no Strict-Transport-Security over plain http', async () => {
 		const health = await fetch(`${server.url}/healthz`);
 		expect(health.headers.get('strict-transport-security')).toBeNull();

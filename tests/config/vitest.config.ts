@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		root,
 		expect: { requireAssertions: true },
+		// A DATABASE_URL in the shell must never reach a server a test starts: the tests choose.
+		env: { DATABASE_URL: '' },
 		projects: [
 			{
 				extends: true,
@@ -24,6 +26,27 @@ export default defineConfig({
 				test: {
 					name: 'api',
 					include: ['tests/api/**/*.test.ts'],
+					testTimeout: 20_000
+				}
+			},
+			{
+				// The same API tests on PostgreSQL: every startTestServer() gets an empty database on
+				// one throwaway cluster. Left out: tests that start `node …/main.ts` or `npm start`
+				// themselves and look at the SQLite file, and those that never open a database.
+				extends: true,
+				test: {
+					name: 'api-postgres',
+					include: ['tests/api/**/*.test.ts', 'apps/server/src/db/**/*.test.ts'],
+					exclude: [
+						...configDefaults.exclude,
+						'tests/api/startup.test.ts',
+						'tests/api/restart.test.ts',
+						'tests/api/yjs-crash.test.ts',
+						'tests/api/hostile*.test.ts',
+						'tests/api/benches.test.ts',
+						'tests/api/pdf-render.test.ts'
+					],
+					globalSetup: ['tests/config/postgres.global.ts'],
 					testTimeout: 20_000
 				}
 			},

@@ -1,6 +1,7 @@
 // Checks what `npm start` / `npm test` need before they run, and says how to get it.
 // Plain JavaScript on purpose: it must run on an old Node.js to tell you to upgrade.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 const forTests = process.argv.includes('--tests');
 const problems = [];
@@ -20,9 +21,24 @@ if (forTests && !existsSync(chromium)) {
 	);
 }
 
+if (forTests && !hasInitdb()) {
+	problems.push(
+		'The API tests also run against a throwaway PostgreSQL cluster, and initdb is missing.\n' +
+			'  On Debian: apt-get install -y postgresql   (bash .ci/setup --tests does it)'
+	);
+}
+
 if (problems.length > 0) {
 	console.error(
 		`Kollegium cannot ${forTests ? 'run its tests' : 'start'} yet:\n- ${problems.join('\n- ')}`
 	);
 	process.exit(1);
+}
+
+/** Debian's PostgreSQL binaries, or an initdb on PATH. */
+function hasInitdb() {
+	const debian = '/usr/lib/postgresql';
+	const versions = existsSync(debian) ? readdirSync(debian) : [];
+	if (versions.some((version) => existsSync(join(debian, version, 'bin', 'initdb')))) return true;
+	return (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, 'initdb')));
 }

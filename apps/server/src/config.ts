@@ -8,6 +8,8 @@ export interface Config {
 	port: number;
 	host: string;
 	dataDir: string;
+	/** postgres://… to store everything in PostgreSQL; null keeps the SQLite file in dataDir. */
+	databaseUrl: string | null;
 	/** The address people reach the app at; links in invitations are built from it. */
 	publicUrl: string | null;
 	templatesDir: string;
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 		port: integer(env.PORT, 3000, 'PORT'),
 		host,
 		dataDir: resolve(env.DATA_DIR || './data'),
+		databaseUrl: databaseUrl(env.DATABASE_URL),
 		publicUrl,
 		templatesDir: resolve(env.TEMPLATES_DIR || resolve(repoRoot, 'templates')),
 		invitationGraceDays: integer(env.INVITATION_GRACE_DAYS, 14, 'INVITATION_GRACE_DAYS'),
@@ -66,6 +69,16 @@ function publicOrigin(value: string | undefined): string | null {
 			`PUBLIC_URL must be an http(s) address without a path, such as https://kollegium.example.se, got "${value}"`
 		);
 	return url.origin;
+}
+
+function databaseUrl(value: string | undefined): string | null {
+	if (!value) return null;
+	// Never echo the value: it carries the password.
+	if (!/^postgres(ql)?:\/\//.test(value))
+		throw new ConfigError(
+			'DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host/kollegium'
+		);
+	return value;
 }
 
 /** Whether an address to listen on is reachable from this machine only. */

@@ -36,7 +36,7 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
 	const { config } = options;
 	const library = loadTemplates(config.templatesDir);
-	const db = await openDatabase({ dataDir: config.dataDir });
+	const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 	const now = options.now ?? (() => new Date());
 	const http = createServer();
 	// Filled in once the server listens; everyone holding it sees the port the OS chose.

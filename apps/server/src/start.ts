@@ -6,7 +6,10 @@ import { TemplateError } from './templates.ts';
 try {
 	const config = configFromEnv();
 	const server = await startServer({ config });
-	console.log(`Kollegium is running at ${server.url}  (data: ${config.dataDir})`);
+	const data = config.databaseUrl
+		? `PostgreSQL at ${new URL(config.databaseUrl).host}`
+		: config.dataDir;
+	console.log(`Kollegium is running at ${server.url}  (data: ${data})`);
 	const setupLink = await issueSetupLink(server.deps, server.url);
 	if (setupLink) {
 		console.log(

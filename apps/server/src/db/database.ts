@@ -1,30 +1,52 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, SqliteDialect, type Dialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { migrationProvider } from './migrations.ts';
+import { migrationProvider, type Engine } from './migrations.ts';
 import { openNodeSqlite } from './node-sqlite.ts';
+import { postgresDialect } from './postgres.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
 
 /**
- * Opens the embedded database under dataDir and brings its schema up to date. A PostgreSQL
- * deployment would pass Kysely's PostgresDialect here; the queries stay as they are.
+ * Opens the database and brings its schema up to date: PostgreSQL when `databaseUrl` is a
+ * postgres:// URL, else the embedded SQLite file under dataDir. The queries are the same on both.
+ * `db.destroy()` closes it (the SQLite file, or every pooled connection).
  */
-export async function openDatabase(options: { dataDir: string }): Promise<Db> {
-	mkdirSync(options.dataDir, { recursive: true });
-	const db = new Kysely<Database>({
-		dialect: new SqliteDialect({
-			database: openNodeSqlite(join(options.dataDir, 'kollegium.sqlite'))
-		}),
-		plugins: [new CamelCasePlugin()]
-	});
-	const migrator = new Migrator({ db, provider: migrationProvider });
+export async function openDatabase(options: DatabaseOptions): Promise<Db> {
+	const db = await connectDatabase(options);
+	const migrator = new Migrator({ db, provider: migrationProvider(engineOf(options.databaseUrl)) });
 	const { error } = await migrator.migrateToLatest();
 	if (error) {
 		await db.destroy();
 		throw new Error('Database migration failed', { cause: error });
 	}
 	return db;
+}
+
+export interface DatabaseOptions {
+	dataDir: string;
+	databaseUrl?: string | null;
+}
+
+/** The database as it is, schema not touched (openDatabase migrates; tests step through). */
+export async function connectDatabase(options: DatabaseOptions): Promise<Db> {
+	const dialect: Dialect =
+		engineOf(options.databaseUrl) === 'postgres'
+			? await postgresDialect(options.databaseUrl ?? '')
+			: sqliteDialect(options.dataDir);
+	return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+/** Which engine a DATABASE_URL names; none means the embedded one. */
+export function engineOf(databaseUrl: string | null | undefined): Engine {
+	if (!databaseUrl) return 'sqlite';
+	if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgres';
+	throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
+}
+
+function sqliteDialect(dataDir: string): SqliteDialect {
+	mkdirSync(dataDir, { recursive: true });
+	return new SqliteDialect({ database: openNodeSqlite(join(dataDir, 'kollegium.sqlite')) });
 }

@@ -1,9 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { documentsAsBytes } from './documents-as-bytes.migration.ts';
+
+/** The two engines the migrations are written for. */
+export type Engine = 'sqlite' | 'postgres';
 
 /**
  * Migrations live in code (not a folder scanned at run time) so the server starts the same
- * from a checkout and from a bundle. Schema builder only: the same migration runs on PostgreSQL.
+ * from a checkout and from a bundle. Schema builder only, portable types only (text, integer,
+ * and bytes, which is the one type the engines spell differently): the same migrations run on
+ * SQLite and PostgreSQL.
  */
 const migrations: Record<string, Migration> = {
 	'0001-initial': {
@@ -258,6 +264,32 @@ migrations['0006-handovers'] = {
 	}
 };
 
-export const migrationProvider: MigrationProvider = {
-	getMigrations: () => Promise.resolve(migrations)
+migrations['0008-one-live-invitation'] = {
+	async up(db: Kysely<unknown>) {
+		// Before this index two re-issues at once could leave two valid links; keep the newest.
+		await sql`
+			update invitations set revoked_at = created_at
+			where revoked_at is null and exists (
+				select 1 from invitations newer
+				where newer.participant_id = invitations.participant_id
+					and newer.revoked_at is null
+					and (newer.created_at > invitations.created_at
+						or (newer.created_at = invitations.created_at and newer.id > invitations.id))
+			)`.execute(db);
+		// At most one live link per participant, enforced by the database on either engine.
+		await db.schema
+			.createIndex('invitations_one_live')
+			.on('invitations')
+			.column('participant_id')
+			.unique()
+			.where(sql.ref('revoked_at'), 'is', null)
+			.execute();
+	}
 };
+
+/** Every migration, in order, with the types of `engine`. */
+export function migrationProvider(engine: Engine): MigrationProvider {
+	// Kysely runs them in the order of their names.
+	const all = { ...migrations, '0007-documents-as-bytes': documentsAsBytes(engine) };
+	return { getMigrations: () => Promise.resolve(all) };
+}

@@ -2,7 +2,8 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * The tables, as Kysely sees them (camelCase; columns are snake_case). Portable types only:
- * text for ids, ISO timestamps and JSON, integers for flags, so PostgreSQL can hold the same.
+ * text for ids, ISO timestamps and JSON, integers for flags and numbers, bytes for Yjs state,
+ * so SQLite and PostgreSQL hold the same.
  */
 export interface Database {
 	users: UsersTable;
@@ -42,17 +43,21 @@ export interface PlanVersionsTable {
 	finalizedAt: string;
 }
 
-/** Binary Yjs state as base64 text: portable between SQLite and PostgreSQL. */
+/**
+ * A shared document's Yjs state, as bytes (blob in SQLite, bytea in PostgreSQL). Read back as a
+ * Uint8Array: node:sqlite gives one, pg a Buffer, which is one.
+ */
 export interface YjsSnapshotsTable {
 	kollegiumId: string;
-	state: string;
+	state: Uint8Array;
 	updatedAt: string;
 }
 
+/** One Yjs update appended to a document's log, as bytes. */
 export interface YjsUpdatesTable {
 	id: string;
 	kollegiumId: string;
-	data: string;
+	data: Uint8Array;
 	createdAt: string;
 }
 

@@ -44,6 +44,8 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 			.where('kollegiumId', '=', kollegiumId)
 			.where('submittedAt', 'is not', null)
 			.where('submittedDeclined', '=', 0)
+			// Random ids: an order that means nothing, but the same on both engines.
+			.orderBy('id')
 			.execute(),
 		commentsOf(db, kollegiumId)
 	]);

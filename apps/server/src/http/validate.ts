@@ -1,4 +1,4 @@
-import { checkInput } from '@kollegium/model';
+import { checkInput, fieldIssue } from '@kollegium/model';
 import { createMiddleware } from 'hono/factory';
 import { validator } from 'hono-openapi';
 import type { ValidationTargets } from 'hono';
@@ -15,7 +15,12 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
 	schema: S
 ) {
 	const check = validator<S, T, AppEnv, string>(target, schema, (result, c) => {
-		if (result.success) return;
+		const nul = result.success ? nulAt(result.data, '') : null;
+		if (result.success && nul === null) return;
+		if (nul !== null) {
+			const issue = fieldIssue({ path: nul, message: 'invalid', locale: c.get('locale') });
+			return c.json(errorBody('validation', c.get('locale'), [issue]), 400);
+		}
 		const checked = checkInput(schema, result.data, c.get('locale'));
 		const issues = checked.success ? [] : checked.issues;
 		return c.json(errorBody('validation', c.get('locale'), issues), 400);
@@ -32,4 +37,18 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
 	// Keeps what hono-openapi reads off the validator to document the body.
 	Object.defineProperty(jsonOnly, 'name', { value: check.name, configurable: true });
 	return Object.assign(jsonOnly, check) as unknown as typeof check;
+}
+
+/**
+ * Where a string holds U+0000, if anywhere. PostgreSQL text cannot store it, and no person
+ * types it: refused as invalid input on both engines, rather than a 500 on one of them.
+ */
+function nulAt(value: unknown, path: string): string | null {
+	if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+	if (typeof value !== 'object' || value === null) return null;
+	for (const [key, inner] of Object.entries(value)) {
+		const found = nulAt(inner, path ? `${path}.${key}` : key);
+		if (found !== null) return found;
+	}
+	return null;
 }

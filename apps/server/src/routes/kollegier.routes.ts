@@ -29,6 +29,7 @@ export function kollegierRoutes(deps: Deps) {
 					.select(['id', 'kind', 'title', 'startsAt', 'answerDeadline', 'status'])
 					.where('ownerId', '=', c.get('user').id)
 					.orderBy('startsAt', 'desc')
+					.orderBy('id')
 					.execute();
 				return c.json(rows);
 			}

@@ -129,7 +129,7 @@ export class SharedDoc {
 	}
 
 	/**
-	 * Compaction is blocking SQLite work; it waits for a pause in the typing rather than sit in
+	 * Compaction is blocking database work; it waits for a pause in the typing rather than sit in
 	 * the store-then-broadcast queue, so no edit is held up by it. A log that never sees a pause
 	 * is compacted anyway once it is several times the threshold. Updates stored meanwhile stay
 	 * in the log: compaction deletes exactly the rows it replayed.
