@@ -216,7 +216,7 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 			control.waitForEvent('download'),
 			control.getByRole('button', { name: 'Ladda ner återkopplingen (PDF)' }).click()
 		]);
-		const text = pdfText((await download.path()));
+		const text = pdfText(await download.path());
 		expect(text).toContain('Sara Lindholm');
 		expect(text).toContain('Leda ronden självständigt');
 		expect(text).toContain('Delegera mer till AT-läkare');
@@ -242,7 +242,7 @@ describe('the shared document, the plan, the PDF and the handover', () => {
 			karin.getByRole('button', { name: 'Ladda ner PDF för Sara Lindholm' }).click()
 		]);
 		expect(download.suggestedFilename()).toMatch(/^Återkoppling Sara Lindholm .*\.pdf$/);
-		expect(pdfText((await download.path()))).toContain('Handledare');
+		expect(pdfText(await download.path())).toContain('Handledare');
 		await expectAccessible(karin, 'handover for the handledare');
 		await karin.getByLabel('Ge ST-läkaren en egen kopia att ladda ner').check();
 		await karin.getByRole('button', { name: /Markera återkopplingen som given/ }).click();

@@ -27,7 +27,7 @@ const RESPONSIBLE = 'Åsa Öberg';
 
 /** The PDF's words in reading order, whitespace (and table-cell line breaks) collapsed. */
 const pdfText = async (download: Download) =>
-	execFileSync('pdftotext', [(await download.path()), '-'])
+	execFileSync('pdftotext', [await download.path(), '-'])
 		.toString()
 		.replace(/\s+/g, ' ');
 

@@ -667,15 +667,12 @@ describe('StepView', () => {
 		rated('mycket', 5, { ledarskap: 4, 'styrkor-text': 'Rå text Bertil' }),
 		rated('mycket', 4, { ledarskap: 'cannot-assess' }),
 		rated('lite', 1, { ledarskap: 2 })
-	].map(
-		(answers, index) =>
-			({
-				...answers,
-				...people[index],
-				id: `svar-${index}`,
-				submittedAt: '2025-03-01T10:00:00Z'
-			})
-	);
+	].map((answers, index) => ({
+		...answers,
+		...people[index],
+		id: `svar-${index}`,
+		submittedAt: '2025-03-01T10:00:00Z'
+	}));
 	const comments = [
 		{ ...comment(1), ...people[0], originalText: 'Ursprunglig ordalydelse' } as unknown as Comment,
 		comment(2, { mergedInto: comment(1).id })
