@@ -1,12 +1,15 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, constants, getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedbackReport, RevealedStep } from '@kollegium/model';
-import { PdfRenderer } from '../../apps/server/src/pdf/renderer.ts';
+import { PdfRenderer, RendererBusy } from '../../apps/server/src/pdf/renderer.ts';
 
-// Feedback reports built by hand, rendered through the real worker and read back with poppler.
+// Feedback reports built by hand, rendered through the real child process and read back with
+// poppler; then the renderer's children killed, stopped and flooded.
 
 const scale = [
 	{ value: 1, label: { sv: 'Långt under förväntad nivå', en: 'Well below expected level' } },
@@ -347,20 +350,21 @@ describe('the feedback PDF for a clinic', () => {
 });
 
 describe('the PDF renderer', () => {
-	it('renders five PDFs in a row on one worker', async () => {
-		const threads = new Set<number | null>();
+	it('renders five PDFs in a row in one child process', async () => {
+		const pids = new Set<number>();
 		for (let i = 0; i < 5; i++) {
 			const pdf = await renderer.render(clinicReport);
 			expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-			threads.add(renderer.threadId);
+			for (const pid of renderer.pids) pids.add(pid);
 		}
-		expect(threads.size).toBe(1);
-		expect([...threads][0]).not.toBeNull();
+		expect(pids.size).toBe(1);
+		expect([...pids][0]).not.toBe(process.pid);
 	});
 
-	it('renders concurrent requests one after the other', async () => {
+	it('renders concurrent requests on two child processes at most', async () => {
 		const pdfs = await Promise.all([1, 2, 3].map(() => renderer.render(traineeReport)));
 		expect(pdfs.every((pdf) => pdf.length > 10_000)).toBe(true);
+		expect(renderer.pids).toHaveLength(Math.min(2, availableParallelism()));
 	});
 
 	it('rejects a report it cannot render and goes on with the next', async () => {
@@ -410,3 +414,156 @@ describe('the PDF renderer', () => {
 		for (let i = 0; i < 10; i++) expect(flat).toContain(`slut${i}`);
 	});
 });
+
+describe("the PDF renderer's child processes", () => {
+	let own: PdfRenderer | null = null;
+	afterEach(async () => {
+		await own?.close();
+		own = null;
+	});
+	/** A renderer of this test's own, closed after it. */
+	const renderer = (options: ConstructorParameters<typeof PdfRenderer>[0]) =>
+		(own = new PdfRenderer(options));
+	const isPdf = (pdf: Uint8Array) => Buffer.from(pdf.subarray(0, 5)).toString() === '%PDF-';
+	/** Resolves once `condition` holds; the renderer learns of a child's death from an event. */
+	async function eventually(condition: () => boolean): Promise<void> {
+		for (let waited = 0; !condition(); waited += 20) {
+			if (waited > 5000) throw new Error('the condition never held');
+			await sleep(20);
+		}
+	}
+
+	it('render at the lowest scheduling priority, in a process of their own', async () => {
+		const pdf = renderer({}).render(clinicReport);
+		const [pid] = own!.pids;
+		expect(pid).toBeDefined();
+		expect(pid).not.toBe(process.pid);
+		expect(getPriority(pid)).toBe(constants.priority.PRIORITY_LOW);
+		expect(getPriority()).not.toBe(constants.priority.PRIORITY_LOW);
+		expect(isPdf(await pdf)).toBe(true);
+	});
+
+	it('all start, at the lowest priority, when warm() is called, and are used after', async () => {
+		const pdfs = renderer({ processes: 2 });
+		pdfs.warm();
+		const warmed = pdfs.pids;
+		expect(warmed).toHaveLength(2);
+		for (const pid of warmed) expect(getPriority(pid)).toBe(constants.priority.PRIORITY_LOW);
+		const rendered = await Promise.all([pdfs.render(clinicReport), pdfs.render(clinicReport)]);
+		expect(rendered.every(isPdf)).toBe(true);
+		expect(pdfs.pids.toSorted()).toEqual(warmed.toSorted());
+	});
+
+	it('are replaced after one is killed while idle, and the next render works', async () => {
+		const pdfs = renderer({ processes: 1 });
+		await pdfs.render(clinicReport);
+		const [killed] = pdfs.pids;
+		process.kill(killed!, 'SIGKILL');
+		await eventually(() => !pdfs.pids.includes(killed!));
+		expect(isPdf(await pdfs.render(clinicReport))).toBe(true);
+		expect(pdfs.pids).toHaveLength(1);
+		expect(pdfs.pids).not.toContain(killed);
+	});
+
+	it('fail the render whose child is killed, and render the next', async () => {
+		const pdfs = renderer({ processes: 1 });
+		await pdfs.render(clinicReport);
+		const killedMidway = pdfs.render(traineeReport);
+		process.kill(pdfs.pids[0]!, 'SIGKILL');
+		await expect(killedMidway).rejects.toThrow(/PDF process exited \(SIGKILL\)/);
+		expect(isPdf(await pdfs.render(clinicReport))).toBe(true);
+	});
+
+	it(
+		'time out a hung render, kill its child and render the next',
+		{ timeout: 30_000 },
+		async () => {
+			const pdfs = renderer({ processes: 1, timeoutMs: 4000 });
+			await pdfs.render(clinicReport);
+			const [hung] = pdfs.pids;
+			process.kill(hung!, 'SIGSTOP');
+			const started = performance.now();
+			await expect(pdfs.render(clinicReport)).rejects.toThrow(/took too long/);
+			expect(performance.now() - started).toBeGreaterThan(3900);
+			await eventually(() => !isRunning(hung!));
+			expect(isPdf(await pdfs.render(clinicReport))).toBe(true);
+			expect(pdfs.pids).not.toContain(hung);
+		}
+	);
+
+	it('refuse renders beyond twenty waiting with RendererBusy, and render the rest', async () => {
+		const pdfs = renderer({ processes: 1 });
+		const accepted = Array.from({ length: 21 }, () => pdfs.render(clinicReport));
+		await expect(pdfs.render(clinicReport)).rejects.toBeInstanceOf(RendererBusy);
+		expect((await Promise.all(accepted)).every(isPdf)).toBe(true);
+		expect(isPdf(await pdfs.render(clinicReport))).toBe(true);
+	});
+
+	it('end with close(), which rejects the renders still waiting', async () => {
+		const pdfs = renderer({ processes: 1 });
+		const waiting = [pdfs.render(clinicReport), pdfs.render(clinicReport)];
+		const rejected = waiting.map((render) => expect(render).rejects.toThrow(/closed/));
+		const [pid] = pdfs.pids;
+		await pdfs.close();
+		await Promise.all(rejected);
+		expect(isRunning(pid!)).toBe(false);
+		await expect(pdfs.render(clinicReport)).rejects.toThrow(/closed/);
+	});
+
+	it("do not keep the server's process alive once idle, and end with it", async () => {
+		// A process of its own, as `node apps/server/src/main.ts` runs: node with no vitest flags.
+		const module = new URL('../../apps/server/src/pdf/renderer.ts', import.meta.url);
+		const { exitCode, stdout } = await runAlone([
+			`import { PdfRenderer } from ${JSON.stringify(module.href)};`,
+			'const renderer = new PdfRenderer();',
+			`const pdf = await renderer.render(${JSON.stringify(clinicReport)});`,
+			'console.log(JSON.stringify({ bytes: pdf.length, pids: renderer.pids }));'
+		]);
+		expect(exitCode).toBe(0);
+		const { bytes, pids } = JSON.parse(stdout) as { bytes: number; pids: number[] };
+		expect(bytes).toBeGreaterThan(1000);
+		expect(pids).toHaveLength(1);
+		await eventually(() => !isRunning(pids[0]!));
+	});
+});
+
+/**
+ * Runs a module in a node process of its own and in a process group of its own; resolves when
+ * that process has exited by itself and its output has closed (within 15 s), then ends whatever
+ * is left of its group.
+ */
+async function runAlone(lines: string[]): Promise<{ exitCode: number | null; stdout: string }> {
+	const child = spawn(process.execPath, ['--input-type=module', '--eval', lines.join('\n')], {
+		detached: true,
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	let stdout = '';
+	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		const exitCode = await Promise.race([
+			once(child, 'close').then(([code]) => code as number | null),
+			new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new Error('the process did not exit')), 15_000);
+			})
+		]);
+		return { exitCode, stdout };
+	} finally {
+		clearTimeout(timer);
+		try {
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {
+			// The whole group has ended already.
+		}
+	}
+}
+
+/** Whether a process of this id exists (a zombie not yet reaped counts). */
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,6 +1,7 @@
 // npm run bench:reveal — the latency of a reveal in a meeting with 100 participants: from the
 // studierektor's command to every participant's receipt of the revealed step, on the real
-// server, beside a bare socket.io broadcast of the same payload as the baseline.
+// server, beside a bare socket.io broadcast of the same payload as the baseline. Goals: p95 < 50 ms
+// and within 1.5× of the bare broadcast's. Ends with one line of JSON (tests/bench/report.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,7 @@ import { ApiClient, tokenOf } from '../support/client.ts';
 import { kollegiumInput, setUpFacilitator } from '../support/fixtures.ts';
 import { connect, join, send, type MeetingSocket } from '../support/meeting.ts';
 import { startTestServer } from '../support/server.ts';
+import { printResult } from './report.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 100);
 const ROUNDS = Number(process.env.ROUNDS ?? 40);
@@ -169,14 +171,36 @@ const baseline = await measureBareBroadcast(meeting.payload);
 const m = summary(meeting.latencies);
 const b = summary(baseline);
 const fmt = (n: number) => n.toFixed(2).padStart(8);
+const fast = m.p95 < 50;
+const nearBare = m.p95 <= 1.5 * b.p95;
 console.log(
 	`\nReveal latency, ${PARTICIPANTS} participant sockets, ${ROUNDS} reveals (ms; clients in the same process)`
 );
 console.log(`                          p50      p95      max`);
 console.log(`kollegium reveal    ${fmt(m.p50)} ${fmt(m.p95)} ${fmt(m.max)}`);
 console.log(`bare broadcast      ${fmt(b.p50)} ${fmt(b.p95)} ${fmt(b.max)}`);
-console.log(
-	`ratio (p95)         ${(m.p95 / b.p95).toFixed(2)}×   goal: p95 < 50 ms and within 1.5× of the bare broadcast`
-);
+console.log(`ratio (p95)         ${(m.p95 / b.p95).toFixed(2)}×`);
 console.log(`payload             ${meeting.payload.length} bytes per frame (same payload in both)`);
+console.log(
+	`goal p95 < 50 ms: ${fast ? 'PASS' : 'FAIL'}   goal within 1.5× of the bare broadcast (p95): ${nearBare ? 'PASS' : 'FAIL'}`
+);
+printResult({
+	bench: 'reveal',
+	figures: {
+		participants: PARTICIPANTS,
+		reveals: ROUNDS,
+		payloadBytes: meeting.payload.length,
+		kollegium: m,
+		bareBroadcast: b,
+		p95Ratio: m.p95 / b.p95
+	},
+	goals: {
+		fast: { target: 'reveal p95 < 50 ms', value: m.p95, pass: fast },
+		nearBare: {
+			target: 'reveal p95 ≤ 1.5 × the bare broadcast p95',
+			value: m.p95 / b.p95,
+			pass: nearBare
+		}
+	}
+});
 process.exit(0);

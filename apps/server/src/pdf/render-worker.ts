@@ -1,16 +1,18 @@
+// The PDF child process: forked by render-process.ts, it lays out one feedback PDF at a time with
+// pdfmake and sends the bytes back over the IPC channel.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { parentPort } from 'node:worker_threads';
 import { feedbackDocument, type FeedbackReport } from '@kollegium/model';
 
-/** What the renderer asks of this worker, one message per PDF. */
+/** What the parent asks of this process, one message per PDF. */
 export interface RenderRequest {
 	id: number;
 	report: FeedbackReport;
 }
 
-/** The answer: the PDF's bytes (transferred), or why it could not be made. */
-export type RenderResponse = { id: number; pdf: Uint8Array } | { id: number; error: string };
+/** What this process tells the parent: it is ready, or a PDF's bytes, or why it failed. */
+export type RenderResponse =
+	{ ready: true } | { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 interface OutputDocument {
 	getBuffer(): Promise<Uint8Array>;
@@ -24,6 +26,9 @@ interface PdfMake {
 	setUrlAccessPolicy(allow: (url: string) => boolean): void;
 	createPdf(definition: object): OutputDocument;
 }
+
+const send = process.send?.bind(process);
+if (!send) throw new Error('render-worker.ts runs as a child process with an IPC channel');
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as PdfMake;
@@ -45,21 +50,18 @@ async function render(report: FeedbackReport): Promise<Uint8Array> {
 	const definition = feedbackDocument(report);
 	const generatedAt = new Date(report.generatedAt);
 	const info = { ...definition.info, creationDate: generatedAt, modDate: generatedAt };
-	const buffer = await pdfmake.createPdf({ ...definition, info }).getBuffer();
-	// A Node Buffer may share a pooled ArrayBuffer; copy into one that can be transferred.
-	return new Uint8Array(buffer);
+	// The channel's structured clone copies just the view's bytes, so no copy is made here.
+	return pdfmake.createPdf({ ...definition, info }).getBuffer();
 }
 
-const port = parentPort;
-if (!port) throw new Error('render-worker.ts runs as a worker thread');
+const reply = (message: RenderResponse) => send(message);
 
-port.on('message', ({ id, report }: RenderRequest) => {
+process.on('message', ({ id, report }: RenderRequest) => {
 	render(report).then(
-		(pdf) => port.postMessage({ id, pdf } satisfies RenderResponse, [pdf.buffer as ArrayBuffer]),
-		(error: unknown) =>
-			port.postMessage({
-				id,
-				error: error instanceof Error ? error.message : String(error)
-			} satisfies RenderResponse)
+		(pdf) => reply({ id, pdf }),
+		(error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) })
 	);
 });
+// The server is gone (closed, or crashed): nothing is left to render for.
+process.on('disconnect', () => process.exit(0));
+reply({ ready: true });

@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { FeedbackReport } from '@kollegium/model';
-import type { RenderRequest, RenderResponse } from './render-worker.ts';
+import { RenderProcess } from './render-process.ts';
 
-/** Renders waiting at most; more are refused, so one link cannot queue up the worker for all. */
+/** Renders waiting at most; more are refused, so one link cannot queue up the renderer for all. */
 const MAX_QUEUED = 20;
 
 export class RendererBusy extends Error {
@@ -12,123 +12,111 @@ export class RendererBusy extends Error {
 }
 
 interface Job {
-	id: number;
 	report: FeedbackReport;
 	resolve: (pdf: Uint8Array) => void;
 	reject: (error: Error) => void;
 }
 
 /**
- * Renders feedback PDFs on one long-lived worker thread. pdfmake lays a document out
- * synchronously, which would stall every meeting on the server's event loop; the worker takes
- * one render at a time from a queue, is started on first use, replaced if it dies, and does not
- * keep the process alive while idle.
+ * Renders feedback PDFs in a small pool of long-lived child processes at the lowest OS priority
+ * (render-process.ts). pdfmake lays a document out synchronously, which would stall every meeting
+ * on the server's event loop; and a worker thread, though off the loop, competes for the CPU with
+ * it as an equal. A child process is started on first use, replaced once it dies or hangs, and
+ * does not keep the server's process alive while idle.
+ *
+ * A hand-written pool rather than piscina: piscina lowers its workers' priority (niceIncrement)
+ * only through the native nice-napi addon, which cannot be built where npm runs no install
+ * scripts, and its workers would be threads of this process anyway.
  */
 export class PdfRenderer {
-	#worker: Worker | null = null;
+	/** One place per child; null until it is needed, and again once it has died. */
+	readonly #pool: (RenderProcess | null)[];
 	#queue: Job[] = [];
-	#current: Job | null = null;
-	#timer: NodeJS.Timeout | null = null;
-	#nextId = 1;
 	#closed = false;
 	#warmed = false;
 	readonly #timeoutMs: number;
+	readonly #maxQueued: number;
 
-	constructor(options: { timeoutMs?: number } = {}) {
+	/**
+	 * `processes`: children rendering at once (default: two, or one on a one-core machine);
+	 * `timeoutMs`: the longest a render may take before its child is killed; `maxQueued`: renders
+	 * that may wait for a child before more are refused with RendererBusy.
+	 */
+	constructor(options: { timeoutMs?: number; processes?: number; maxQueued?: number } = {}) {
 		this.#timeoutMs = options.timeoutMs ?? 60_000;
+		this.#maxQueued = options.maxQueued ?? MAX_QUEUED;
+		const processes = options.processes ?? Number(process.env.PDF_P ?? Math.min(2, availableParallelism()));
+		this.#pool = Array.from({ length: Math.max(1, processes) }, () => null);
 	}
 
-	/** The worker's thread id while one runs: the same across renders when it is reused. */
-	get threadId(): number | null {
-		return this.#worker?.threadId ?? null;
+	/** The process ids of the children running now: the same across renders when reused. */
+	get pids(): number[] {
+		return this.#pool.flatMap((child) => (child?.pid ? [child.pid] : []));
 	}
 
-	/** The PDF for a report. Rejects if it cannot be made, or the worker dies or hangs on it. */
+	/** The PDF for a report. Rejects if it cannot be made, or its child dies or hangs on it. */
 	render(report: FeedbackReport): Promise<Uint8Array> {
 		if (this.#closed) return Promise.reject(new Error('The PDF renderer is closed'));
-		if (this.#queue.length >= MAX_QUEUED) return Promise.reject(new RendererBusy());
+		if (this.#queue.length >= this.#maxQueued) return Promise.reject(new RendererBusy());
 		return new Promise((resolve, reject) => {
-			this.#queue.push({ id: this.#nextId++, report, resolve, reject });
+			this.#queue.push({ report, resolve, reject });
 			this.#next();
 		});
 	}
 
 	/**
-	 * Starts the worker and lays out a small document in the background, so the first real PDF
-	 * does not pay for loading pdfmake, the fonts and cold layout code (about half a second).
-	 * Called when a plan is marked final: a download usually follows.
+	 * Starts every child and lays out a small document in each in the background, so the first
+	 * real PDFs do not pay for loading pdfmake, the fonts and cold layout code (about half a
+	 * second). Called when a plan is marked final: a download usually follows.
 	 */
 	warm(): void {
 		if (this.#warmed || this.#closed) return;
 		this.#warmed = true;
-		this.render(warmUpReport()).catch(() => (this.#warmed = false));
+		for (let i = 0; i < this.#pool.length; i++) {
+			this.render(warmUpReport()).catch(() => (this.#warmed = false));
+		}
 	}
 
-	/** Stops the worker; renders not yet finished are rejected. */
+	/** Stops the children; renders not yet finished are rejected. */
 	async close(): Promise<void> {
 		this.#closed = true;
 		const error = new Error('The PDF renderer is closed');
-		for (const job of [this.#current, ...this.#queue.splice(0)]) job?.reject(error);
-		this.#current = null;
-		this.#clearTimer();
-		const worker = this.#worker;
-		this.#worker = null;
-		if (worker) await worker.terminate();
+		for (const job of this.#queue.splice(0)) job.reject(error);
+		const children = this.#pool.filter((child) => child !== null);
+		this.#pool.fill(null);
+		await Promise.all(children.map((child) => child.kill()));
 	}
 
+	/** Hands waiting jobs to free children, reusing a running one before starting another. */
 	#next(): void {
-		if (this.#current || this.#closed) return;
-		const job = this.#queue.shift();
-		if (!job) {
-			this.#worker?.unref();
-			return;
+		while (!this.#closed && this.#queue.length > 0) {
+			const index = this.#freeIndex();
+			if (index === -1) return;
+			const job = this.#queue.shift()!;
+			try {
+				const child = (this.#pool[index] ??= this.#spawn(index));
+				child.render(job.report, this.#timeoutMs).then(job.resolve, job.reject);
+			} catch (error) {
+				// The OS would not start a process (out of memory, out of process slots).
+				job.reject(error instanceof Error ? error : new Error(String(error)));
+			}
 		}
-		const worker = this.#ensureWorker();
-		this.#current = job;
-		worker.ref();
-		worker.postMessage({ id: job.id, report: job.report } satisfies RenderRequest);
-		this.#timer = setTimeout(
-			() => this.#fail(worker, new Error('Rendering the PDF took too long')),
-			this.#timeoutMs
-		);
-		this.#timer.unref();
 	}
 
-	#ensureWorker(): Worker {
-		if (this.#worker) return this.#worker;
-		const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
-		worker.on('message', (message: RenderResponse) => this.#settle(message));
-		worker.on('error', (error) => this.#fail(worker, error));
-		worker.on('exit', (code) => this.#fail(worker, new Error(`The PDF worker exited (${code})`)));
-		this.#worker = worker;
-		return worker;
+	#freeIndex(): number {
+		const running = this.#pool.findIndex((child) => child?.free);
+		return running === -1 ? this.#pool.indexOf(null) : running;
 	}
 
-	#settle(message: RenderResponse): void {
-		const job = this.#current;
-		if (!job || job.id !== message.id) return;
-		this.#current = null;
-		this.#clearTimer();
-		if ('pdf' in message) job.resolve(message.pdf);
-		else job.reject(new Error(`The PDF could not be rendered: ${message.error}`));
-		this.#next();
-	}
-
-	/** The worker died or hung: its render fails, and the queue goes on with a new worker. */
-	#fail(worker: Worker, error: Error): void {
-		if (this.#worker !== worker) return;
-		this.#worker = null;
-		this.#clearTimer();
-		const job = this.#current;
-		this.#current = null;
-		job?.reject(error);
-		void worker.terminate();
-		this.#next();
-	}
-
-	#clearTimer(): void {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = null;
+	#spawn(index: number): RenderProcess {
+		const child: RenderProcess = new RenderProcess({
+			onGone: () => {
+				if (this.#pool[index] === child) this.#pool[index] = null;
+				this.#next();
+			},
+			onFree: () => this.#next()
+		});
+		return child;
 	}
 }
 
