@@ -1,6 +1,6 @@
 import { hashToken, randomToken } from './auth/tokens.ts';
 import type { Deps } from './http/env.ts';
-import { hasUsers } from './routes/auth.routes.ts';
+import { hasUsers } from './domain/accounts.ts';
 
 /**
  * On a fresh installation there is no default password: a one-time link creates the first
