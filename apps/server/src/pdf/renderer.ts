@@ -45,8 +45,7 @@ export class PdfRenderer {
 	constructor(options: { timeoutMs?: number; processes?: number; maxQueued?: number } = {}) {
 		this.#timeoutMs = options.timeoutMs ?? 60_000;
 		this.#maxQueued = options.maxQueued ?? MAX_QUEUED;
-		const processes =
-			options.processes ?? Number(process.env.PDF_P ?? Math.min(2, availableParallelism()));
+		const processes = options.processes ?? Math.min(2, availableParallelism());
 		this.#pool = Array.from({ length: Math.max(1, processes) }, () => null);
 	}
 
