@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, constants, getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -441,6 +441,10 @@ describe("the PDF renderer's child processes", () => {
 		expect(getPriority(pid)).toBe(constants.priority.PRIORITY_LOW);
 		expect(getPriority()).not.toBe(constants.priority.PRIORITY_LOW);
 		expect(isPdf(await pdf)).toBe(true);
+		// On Linux a priority belongs to a thread: V8's threads in the child are lowered too.
+		const threads = threadPriorities(pid!);
+		if (process.platform === 'linux') expect(threads.length).toBeGreaterThan(1);
+		for (const priority of threads) expect(priority).toBe(constants.priority.PRIORITY_LOW);
 	});
 
 	it('all start, at the lowest priority, when warm() is called, and are used after', async () => {
@@ -556,6 +560,16 @@ async function runAlone(lines: string[]): Promise<{ exitCode: number | null; std
 			// The whole group has ended already.
 		}
 	}
+}
+
+/** The nice value of each thread of a process, from /proc; none where there is no /proc. */
+function threadPriorities(pid: number): number[] {
+	if (!existsSync(`/proc/${pid}/task`)) return [];
+	return readdirSync(`/proc/${pid}/task`).map((thread) => {
+		const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+		// After the name in parentheses: state is the 1st field, nice the 17th.
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+	});
 }
 
 /** Whether a process of this id exists (a zombie not yet reaped counts). */

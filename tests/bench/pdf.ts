@@ -38,7 +38,7 @@ import { openDocument, writeDevelopmentPlan } from '../support/documents.ts';
 import { kollegiumInput, setUpFacilitator } from '../support/fixtures.ts';
 import { connect, join, send, type MeetingSocket } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { printResult, type BenchResult } from './report.ts';
+import { printResult } from './report.ts';
 
 const PARTICIPANTS = Number(process.env.PARTICIPANTS ?? 100);
 const ROUNDS = Number(process.env.ROUNDS ?? 80);
@@ -535,84 +535,81 @@ function fivePdfs(
 	};
 }
 
-/** Prints the table for people and returns the figures and goals for the JSON line. */
-function report(
-	setup: { ms: number; steps: number },
-	pdfs: Pdfs,
-	revealed: Reveals
-): Omit<BenchResult, 'bench'> {
-	const fmt = (n: number) => n.toFixed(1).padStart(8);
-	const row = (label: string, x: { p50: number; p95: number; max: number }, after = '') =>
-		console.log(`${label.padEnd(31)}${fmt(x.p50)} ${fmt(x.p95)} ${fmt(x.max)}${after}`);
-	const w = summary(pdfs.warm);
-	const i = summary(revealed.idle);
-	const b = summary(revealed.busy);
-	const sizes = pdfs.cold.sizes;
-	const kb = sizes.reduce((sum, size) => sum + size, 0) / sizes.length / 1024;
-	console.log(
-		`\nFeedback PDFs of a specialistkollegium with ${TRAINEES} trainees (${setup.steps} steps revealed, ${SPECIALISTS} assessors + self-assessment each, ~${kb.toFixed(0)} kB per PDF; set-up ${(setup.ms / 1000).toFixed(1)} s)`
-	);
-	console.log(`                                   p50      p95      max   (ms)`);
-	console.log(`cold batch, 5 at once          ${fmt(pdfs.cold.ms)}`);
-	row(`warm batch, 5 at once (×${BATCHES})`, w);
-	row(`warm, 5 one after another (×${SEQUENTIAL})`, summary(pdfs.inSequence));
-	row('  one PDF on its own', summary(pdfs.single));
-	row(
-		'batch, 5 at once, during (b)',
-		summary(revealed.during),
-		`   ${revealed.during.length} batches`
-	);
-	console.log(
-		`\nReveal latency, ${PARTICIPANTS} participant sockets, ${ROUNDS} reveals per phase (ms; clients in the same process)`
-	);
-	console.log(`                                   p50      p95      max`);
-	row('idle', i);
-	row('while PDFs are built', b);
-	console.log(
-		`ratio                          ${fmt(b.p50 / i.p50)}×${fmt(b.p95 / i.p95)}×${fmt(b.max / i.max)}×`
-	);
+/** A run's figures (ms unless named otherwise) and whether it met its goals. */
+function outcome(setup: { ms: number; steps: number }, pdfs: Pdfs, revealed: Reveals) {
 	const gaps = (h: RecordableHistogram) => ({
 		p50: h.percentile(50) / 1e3,
 		p95: h.percentile(95) / 1e3,
 		max: h.max / 1e3
 	});
-	row('event-loop gap, idle', gaps(revealed.loopDelay.idle));
-	row('event-loop gap, building', gaps(revealed.loopDelay.busy));
-	const fast = w.p50 < 700;
-	const unchanged = b.p95 <= 1.5 * i.p95;
-	console.log(
-		`goal 5 PDFs < 700 ms (warm p50): ${fast ? 'PASS' : 'FAIL'}   goal latency unchanged (p95 ≤ 1.5× idle): ${unchanged ? 'PASS' : 'FAIL'}`
-	);
-	return {
-		figures: {
-			participants: PARTICIPANTS,
-			revealsPerPhase: ROUNDS,
-			setupMs: setup.ms,
-			pdfKb: kb,
-			coldBatch: pdfs.cold.ms,
-			warmBatch: w,
-			sequentialBatch: summary(pdfs.inSequence),
-			onePdf: summary(pdfs.single),
-			batchDuringReveals: { ...summary(revealed.during), batches: revealed.during.length },
-			revealIdle: i,
-			revealBusy: b,
-			p95Ratio: b.p95 / i.p95,
-			eventLoopGapIdle: gaps(revealed.loopDelay.idle),
-			eventLoopGapBusy: gaps(revealed.loopDelay.busy)
+	const sizes = pdfs.cold.sizes;
+	const figures = {
+		participants: PARTICIPANTS,
+		revealsPerPhase: ROUNDS,
+		stepsRevealed: setup.steps,
+		setupMs: setup.ms,
+		pdfKb: sizes.reduce((sum, size) => sum + size, 0) / sizes.length / 1024,
+		coldBatch: pdfs.cold.ms,
+		warmBatch: summary(pdfs.warm),
+		sequentialBatch: summary(pdfs.inSequence),
+		onePdf: summary(pdfs.single),
+		batchDuringReveals: { ...summary(revealed.during), batches: revealed.during.length },
+		revealIdle: summary(revealed.idle),
+		revealBusy: summary(revealed.busy),
+		p95Ratio: summary(revealed.busy).p95 / summary(revealed.idle).p95,
+		eventLoopGapIdle: gaps(revealed.loopDelay.idle),
+		eventLoopGapBusy: gaps(revealed.loopDelay.busy)
+	};
+	const goals = {
+		fivePdfs: {
+			target: 'warm batch of 5 p50 < 700 ms',
+			value: figures.warmBatch.p50,
+			pass: figures.warmBatch.p50 < 700
 		},
-		goals: {
-			fivePdfs: { target: 'warm batch of 5 p50 < 700 ms', value: w.p50, pass: fast },
-			latencyUnchanged: {
-				target: 'reveal p95 while PDFs are built ≤ 1.5 × idle p95',
-				value: b.p95 / i.p95,
-				pass: unchanged
-			}
+		latencyUnchanged: {
+			target: 'reveal p95 while PDFs are built ≤ 1.5 × idle p95',
+			value: figures.p95Ratio,
+			pass: figures.revealBusy.p95 <= 1.5 * figures.revealIdle.p95
 		}
 	};
+	return { figures, goals };
+}
+
+/** The table for people, above the JSON line. */
+function printTable({ figures: f, goals }: ReturnType<typeof outcome>): void {
+	const fmt = (n: number) => n.toFixed(1).padStart(8);
+	const row = (label: string, x: { p50: number; p95: number; max: number }, after = '') =>
+		console.log(`${label.padEnd(31)}${fmt(x.p50)} ${fmt(x.p95)} ${fmt(x.max)}${after}`);
+	const verdict = (goal: { pass: boolean }) => (goal.pass ? 'PASS' : 'FAIL');
+	console.log(
+		`\nFeedback PDFs of a specialistkollegium with ${TRAINEES} trainees (${f.stepsRevealed} steps revealed, ${SPECIALISTS} assessors + self-assessment each, ~${f.pdfKb.toFixed(0)} kB per PDF; set-up ${(f.setupMs / 1000).toFixed(1)} s)`
+	);
+	console.log(`                                   p50      p95      max   (ms)`);
+	console.log(`cold batch, 5 at once          ${fmt(f.coldBatch)}`);
+	row(`warm batch, 5 at once (×${BATCHES})`, f.warmBatch);
+	row(`warm, 5 one after another (×${SEQUENTIAL})`, f.sequentialBatch);
+	row('  one PDF on its own', f.onePdf);
+	const during = f.batchDuringReveals;
+	row('batch, 5 at once, during (b)', during, `   ${during.batches} batches`);
+	console.log(
+		`\nReveal latency, ${PARTICIPANTS} participant sockets, ${ROUNDS} reveals per phase (ms; clients in the same process)`
+	);
+	console.log(`                                   p50      p95      max`);
+	const [i, b] = [f.revealIdle, f.revealBusy];
+	row('idle', i);
+	row('while PDFs are built', b);
+	console.log(
+		`ratio                          ${fmt(b.p50 / i.p50)}×${fmt(b.p95 / i.p95)}×${fmt(b.max / i.max)}×`
+	);
+	row('event-loop gap, idle', f.eventLoopGapIdle);
+	row('event-loop gap, building', f.eventLoopGapBusy);
+	console.log(
+		`goal 5 PDFs < 700 ms (warm p50): ${verdict(goals.fivePdfs)}   goal latency unchanged (p95 ≤ 1.5× idle): ${verdict(goals.latencyUnchanged)}`
+	);
 }
 
 const server = await startTestServer();
-let result: Omit<BenchResult, 'bench'> | null = null;
+let result: ReturnType<typeof outcome> | null = null;
 try {
 	const { client } = await setUpFacilitator(server);
 	const setupStarted = performance.now();
@@ -623,7 +620,8 @@ try {
 	const pdfs = await measurePdfs(five);
 	const revealed = await measureReveals(meeting, five);
 	for (const socket of [meeting.control, ...meeting.participants]) socket.disconnect();
-	result = report(setup, pdfs, revealed);
+	result = outcome(setup, pdfs, revealed);
+	printTable(result);
 } catch (error) {
 	console.error(error);
 } finally {

@@ -28,6 +28,8 @@ export class RenderProcess {
 	readonly #onGone: () => void;
 	#ready = false;
 	#gone = false;
+	/** Warm-up documents to ask for once the child is ready; -1 once asked. */
+	#warmUp = 0;
 	#current: Render | null = null;
 	#nextId = 1;
 
@@ -77,6 +79,13 @@ export class RenderProcess {
 		});
 	}
 
+	/** Has the child lay out `count` small documents in the background, once in its life. */
+	warmUp(count: number): void {
+		if (this.#gone || this.#warmUp !== 0) return;
+		this.#warmUp = count;
+		this.#send();
+	}
+
 	/** Ends the child; a render under way is rejected. Resolves once the child has exited. */
 	async kill(): Promise<void> {
 		const child = this.#child;
@@ -92,11 +101,21 @@ export class RenderProcess {
 		await exited;
 	}
 
+	/** Sends what waits for the child to be ready: the render first, then the warm-up. */
 	#send(): void {
+		if (!this.#ready) return;
 		const render = this.#current;
-		if (!render || render.sent || !this.#ready) return;
-		render.sent = true;
-		const request: RenderRequest = { id: render.id, report: render.report };
+		if (render && !render.sent) {
+			render.sent = true;
+			this.#post({ id: render.id, report: render.report });
+		}
+		if (this.#warmUp > 0) {
+			this.#post({ warmUp: this.#warmUp });
+			this.#warmUp = -1;
+		}
+	}
+
+	#post(request: RenderRequest): void {
 		this.#child.send(request, (error) => {
 			if (error) this.#end(error);
 		});

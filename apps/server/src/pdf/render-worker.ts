@@ -1,14 +1,15 @@
 // The PDF child process: forked by render-process.ts, it lays out one feedback PDF at a time with
 // pdfmake and sends the bytes back over the IPC channel.
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setImmediate as yieldToMessages } from 'node:timers/promises';
 import { feedbackDocument, type FeedbackReport } from '@kollegium/model';
+import { warmUpReport } from './warm-up.ts';
 
-/** What the parent asks of this process, one message per PDF. */
-export interface RenderRequest {
-	id: number;
-	report: FeedbackReport;
-}
+/** What the parent asks of this process: a PDF, or to warm up with `warmUp` small ones. */
+export type RenderRequest = { id: number; report: FeedbackReport } | { warmUp: number };
 
 /** What this process tells the parent: it is ready, or a PDF's bytes, or why it failed. */
 export type RenderResponse =
@@ -29,6 +30,27 @@ interface PdfMake {
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('render-worker.ts runs as a child process with an IPC channel');
+
+/**
+ * Lowers every thread of this process, not just the one its parent lowered: on Linux a priority
+ * belongs to a thread, and V8's threads may have started before the parent's call.
+ */
+function lowerEveryThread(): void {
+	let threads: string[];
+	try {
+		threads = readdirSync('/proc/self/task');
+	} catch {
+		return; // Not Linux, where a priority belongs to the process.
+	}
+	for (const thread of threads) {
+		try {
+			setPriority(Number(thread), constants.priority.PRIORITY_LOW);
+		} catch {
+			// A thread that has just ended.
+		}
+	}
+}
+lowerEveryThread();
 
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as PdfMake;
@@ -56,7 +78,20 @@ async function render(report: FeedbackReport): Promise<Uint8Array> {
 
 const reply = (message: RenderResponse) => send(message);
 
-process.on('message', ({ id, report }: RenderRequest) => {
+/** Lays out the warm-up report `count` times; a request that comes meanwhile goes in between. */
+async function warmUp(count: number): Promise<void> {
+	for (let i = 0; i < count; i++) {
+		await render(warmUpReport());
+		await yieldToMessages();
+	}
+}
+
+process.on('message', (request: RenderRequest) => {
+	if ('warmUp' in request) {
+		warmUp(request.warmUp).catch((error: unknown) => console.warn('PDF warm-up failed:', error));
+		return;
+	}
+	const { id, report } = request;
 	render(report).then(
 		(pdf) => reply({ id, pdf }),
 		(error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) })

@@ -4,6 +4,12 @@ import { RenderProcess } from './render-process.ts';
 
 /** Renders waiting at most; more are refused, so one link cannot queue up the renderer for all. */
 const MAX_QUEUED = 20;
+/**
+ * Small documents each child lays out when warmed: V8 compiles layout code over many runs, and
+ * after some twenty a PDF takes about half the CPU the first ones do. That costs a child about
+ * two seconds of CPU, at the lowest priority, once in its life.
+ */
+const WARM_UP_DOCUMENTS = 20;
 
 export class RendererBusy extends Error {
 	constructor() {
@@ -33,7 +39,6 @@ export class PdfRenderer {
 	readonly #pool: (RenderProcess | null)[];
 	#queue: Job[] = [];
 	#closed = false;
-	#warmed = false;
 	readonly #timeoutMs: number;
 	readonly #maxQueued: number;
 
@@ -65,15 +70,18 @@ export class PdfRenderer {
 	}
 
 	/**
-	 * Starts every child and lays out a small document in each in the background, so the first
-	 * real PDFs do not pay for loading pdfmake, the fonts and cold layout code (about half a
-	 * second). Called when a plan is marked final: a download usually follows.
+	 * Starts every child and has each warm up in the background, so the first real PDFs do not
+	 * pay for loading pdfmake and the fonts and for cold layout code; a render that comes
+	 * meanwhile goes in between. Called when a plan is marked final: downloads usually follow.
 	 */
 	warm(): void {
-		if (this.#warmed || this.#closed) return;
-		this.#warmed = true;
-		for (let i = 0; i < this.#pool.length; i++) {
-			this.render(warmUpReport()).catch(() => (this.#warmed = false));
+		if (this.#closed) return;
+		for (const index of this.#pool.keys()) {
+			try {
+				(this.#pool[index] ??= this.#spawn(index)).warmUp(WARM_UP_DOCUMENTS);
+			} catch {
+				return; // The OS would not start a process: the renders will say so.
+			}
 		}
 	}
 
@@ -118,47 +126,4 @@ export class PdfRenderer {
 		});
 		return child;
 	}
-}
-
-/** A small report with a chart, a comment and a plan: enough to exercise every part of layout. */
-function warmUpReport(): FeedbackReport {
-	const at = new Date().toISOString();
-	return {
-		locale: 'sv',
-		kollegium: { kind: 'specialistkollegium', title: 'Uppvärmning', startsAt: at, k: 3 },
-		subject: {
-			kind: 'trainee',
-			name: 'Åsa Öberg',
-			specialty: 'Internmedicin',
-			monthOfTraining: 12
-		},
-		respondents: 3,
-		supervisorName: null,
-		steps: [],
-		plan: {
-			kind: 'development',
-			version: 1,
-			finalizedAt: at,
-			plan: {
-				summary: 'Sammanfattning.',
-				strengths: ['Styrka'],
-				developmentAreas: ['Område'],
-				goals: [
-					{
-						description: 'Mål',
-						goals: ['STa1'],
-						activities: [{ kind: 'course', description: 'Kurs', instrument: null }],
-						responsible: 'Handledare',
-						dueDate: '2027-01-01',
-						followUp: 'Samtal'
-					}
-				],
-				nextFollowUp: '2027-02-01',
-				atRisk: false,
-				actionPlan: null
-			}
-		},
-		goalTitles: {},
-		generatedAt: at
-	};
 }
