@@ -57,7 +57,7 @@ describe('anonymity in an ST-läkarkollegium: trainees giving feedback upwards',
 				a.subject.name
 			])
 		).toEqual([
-			['trainee', 'Kliniken'],
+			['trainee', 'Medicinkliniken'],
 			['trainee', 'Dr Berg'],
 			['trainee', 'Dr Dahl']
 		]);
@@ -84,7 +84,7 @@ describe('anonymity in an ST-läkarkollegium: trainees giving feedback upwards',
 				s.submitted
 			])
 		).toEqual([
-			['Kliniken', 3, 1],
+			['Medicinkliniken', 3, 1],
 			['Dr Berg', 3, 1],
 			['Dr Dahl', 3, 1]
 		]);

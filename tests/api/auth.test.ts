@@ -22,6 +22,7 @@ describe('accounts: first-run setup, sign-in, sessions and stored secrets', () =
 		name: 'Eva Studierektorsson',
 		email: EMAIL,
 		password: PASSWORD,
+		clinicName: 'Medicinkliniken',
 		...overrides
 	});
 	const login = (password: string, client = new ApiClient(server.url)) =>
@@ -79,7 +80,7 @@ describe('accounts: first-run setup, sign-in, sessions and stored secrets', () =
 			expect(sessionCookieOf(response.headers)).toBeNull();
 		});
 
-		it('creates the account with the right token and signs in with an HttpOnly, SameSite=Lax cookie', async () => {
+		it('creates the administrator and their clinic with the right token and signs in with an HttpOnly, SameSite=Lax cookie', async () => {
 			const response = await eva.post('/auth/setup', setupBody());
 			expect(response.status).toBe(201);
 			expect(response.json.user).toMatchObject({ name: 'Eva Studierektorsson', email: EMAIL });
@@ -90,7 +91,12 @@ describe('accounts: first-run setup, sign-in, sessions and stored secrets', () =
 			expect(cookie?.header).toMatch(/;\s*Path=\//i);
 			const me = await eva.get('/auth/me');
 			expect(me.status).toBe(200);
-			expect(Object.keys(me.json).sort()).toEqual(['email', 'id', 'name']);
+			// No password hash or other secret: who they are, and the clinic they set up and run.
+			expect(Object.keys(me.json).sort()).toEqual(['admin', 'clinics', 'email', 'id', 'name']);
+			expect(me.json).toMatchObject({
+				admin: true,
+				clinics: [{ name: 'Medicinkliniken', role: 'studierektor' }]
+			});
 		});
 
 		it('cannot be used a second time, and setup is no longer needed', async () => {

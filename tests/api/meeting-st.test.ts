@@ -10,7 +10,7 @@ const TRAINEES = ['Tove Tidig', 'Ulf Ung', 'Vera Väg', 'Wilma Winter'];
 const [A, B] = ['Dr Ahlström', 'Dr Berglund'];
 /** Who answers about whom: all four about the clinic, three about A, only two about B. */
 const ANSWERING: Record<string, string[]> = {
-	Kliniken: TRAINEES,
+	Medicinkliniken: TRAINEES,
 	[A]: TRAINEES.slice(0, 3),
 	[B]: TRAINEES.slice(0, 2)
 };
@@ -107,7 +107,11 @@ describe('a live ST-läkarkollegium over socket.io', () => {
 	});
 
 	it('has an agenda with steps for the clinic and for both supervisors', () => {
-		expect([...new Set(agenda.map((entry) => entry.subjectName))]).toEqual(['Kliniken', A, B]);
+		expect([...new Set(agenda.map((entry) => entry.subjectName))]).toEqual([
+			'Medicinkliniken',
+			A,
+			B
+		]);
 		for (const name of [A, B]) {
 			expect(agenda.filter((e) => e.subjectName === name).map((e) => e.kind)).toEqual([
 				'intro',
@@ -116,7 +120,7 @@ describe('a live ST-läkarkollegium over socket.io', () => {
 				'discussion'
 			]);
 		}
-		const clinic = agenda.filter((e) => e.subjectName === 'Kliniken').map((e) => e.kind);
+		const clinic = agenda.filter((e) => e.subjectName === 'Medicinkliniken').map((e) => e.kind);
 		expect(clinic).toEqual(expect.arrayContaining(['intro', 'ratings', 'comments', 'discussion']));
 	});
 
@@ -178,7 +182,7 @@ describe('a live ST-läkarkollegium over socket.io', () => {
 
 	it('shows the clinic and the supervisor three trainees answered about', () => {
 		for (const [name, n] of [
-			['Kliniken', 4],
+			['Medicinkliniken', 4],
 			[A, 3]
 		] as const) {
 			const views = [...shown]

@@ -60,6 +60,7 @@ const traineeReport: FeedbackReport = {
 	kollegium: {
 		kind: 'specialistkollegium',
 		title: 'Specialistkollegium medicinkliniken hösten 2026',
+		clinic: 'Medicinkliniken',
 		startsAt: '2026-11-23T13:00:00Z',
 		k: 3
 	},
@@ -174,6 +175,7 @@ const clinicReport: FeedbackReport = {
 	kollegium: {
 		kind: 'st-lakarkollegium',
 		title: 'ST-läkarkollegium medicinkliniken 2026',
+		clinic: 'Medicinkliniken',
 		startsAt: '2026-10-05T12:00:00Z',
 		k: 3
 	},
@@ -281,7 +283,7 @@ describe('the feedback PDF for a trainee', () => {
 		expect(content).toContain('Specialistkollegium medicinkliniken hösten 2026');
 		expect(content).toContain('Åsa Öberg');
 		expect(content).toContain('23 november 2026');
-		expect(content).toContain('månad 14 av ST');
+		expect(content).toContain('ST-månad 14');
 		expect(content).toContain('Björn Ängström');
 		expect(content).toMatch(/Sida 1 av \d/);
 	});
@@ -322,6 +324,35 @@ describe('the feedback PDF for a trainee', () => {
 		]) {
 			expect(flat).toContain(expected);
 		}
+	});
+
+	it('starts with a one-page summary a handledare can talk from, the details after it', () => {
+		const first = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], {
+			encoding: 'utf8'
+		});
+		expect(first).toContain('Sammanfattning');
+		expect(first).toContain('Klinik');
+		expect(first).toContain('Medicinkliniken');
+		// One line per area: the pooled median of the items shown, and the self-assessment.
+		const line = (area: string) => first.split('\n').find((row) => row.includes(area)) ?? '';
+		expect(line('Medicinsk kompetens')).toMatch(/3,5\s+3,5/);
+		expect(line('Kommunikation och samarbete')).toMatch(/4\s+4/);
+		expect(line('Ledarskap och professionalism')).toMatch(/2\s+2/);
+		for (const expected of [
+			'Lugn i akuta lägen',
+			'Delegera till teamet',
+			'Leda ronden självständigt på vårdavdelningen',
+			'Fördjupa kunskaperna om förgiftningar'
+		]) {
+			expect(first).toContain(expected);
+		}
+		// The charts per item, the comments and the signatures come after.
+		expect(first).not.toContain('Lugn och strukturerad');
+		expect(first).not.toContain('Namnförtydligande');
+		const second = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', file, '-'], {
+			encoding: 'utf8'
+		});
+		expect(second).toContain('Detaljer per område och hela planen');
 	});
 
 	it('is A4 with ink on the first page', () => {

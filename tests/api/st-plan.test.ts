@@ -129,7 +129,7 @@ describe('the clinic\u2019s improvement plan after an ST-läkarkollegium', () =>
 		expect(text).toContain('Handledningen är ojämn mellan placeringarna');
 		expect(text).toContain('Schemalägg handledning varannan vecka');
 		expect(text).toContain('Verksamhetschef Åsa Öhman');
-		expect(text).toContain(wrote(0, 'Kliniken', '').slice(0, 20));
+		expect(text).toContain(wrote(0, 'Medicinkliniken', '').slice(0, 20));
 		// Nothing said about the supervisor, revealed or not, is in the clinic's PDF.
 		expect(text).not.toContain(SUPERVISOR);
 		const pdf = await fetch(

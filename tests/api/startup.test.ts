@@ -83,7 +83,8 @@ describe('starting and stopping the server process', () => {
 				token,
 				name: 'Eva Studierektorsson',
 				email: 'eva@example.org',
-				password: 'ett riktigt långt lösenord'
+				password: 'ett riktigt långt lösenord',
+				clinicName: 'Medicinkliniken'
 			})
 		});
 		expect(created.status).toBe(201);

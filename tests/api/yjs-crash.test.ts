@@ -78,7 +78,8 @@ describe('the shared document after kill -9', () => {
 			token,
 			name: 'Eva Studierektorsson',
 			email: 'eva@example.org',
-			password: PASSWORD
+			password: PASSWORD,
+			clinicName: 'Medicinkliniken'
 		});
 		const now = Date.now();
 		const created = await eva.post('/kollegier', {

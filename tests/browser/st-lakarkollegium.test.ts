@@ -56,10 +56,14 @@ describe('an ST-läkarkollegium from setup link to progress', () => {
 	it('asks a trainee about the clinic and each supervisor, points out a missing answer and keeps a draft', async () => {
 		const { page } = await newPerson(browser, { mobile: true });
 		await page.goto(links['Sara Lindholm'] ?? '');
-		for (const heading of ['Kliniken', 'Handledare: Karin Holmlund', 'Handledare: Peter Sjövik']) {
+		for (const heading of [
+			'Medicinkliniken',
+			'Handledare: Karin Holmlund',
+			'Handledare: Peter Sjövik'
+		]) {
 			await page.getByText(heading, { exact: true }).waitFor();
 		}
-		await page.getByRole('link', { name: /Kliniken/ }).click();
+		await page.getByRole('link', { name: /Medicinkliniken/ }).click();
 		await page.getByRole('button', { name: 'Skicka in' }).click();
 		const error = page.locator('#q-intro-start-error');
 		await error.waitFor();
@@ -82,9 +86,13 @@ describe('an ST-läkarkollegium from setup link to progress', () => {
 		for (const name of ['Sara Lindholm', 'Jonas Bergstedt']) {
 			const { page, errors } = await newPerson(browser);
 			await page.goto(links[name] ?? '');
-			for (const form of ['Kliniken', 'Handledare: Karin Holmlund', 'Handledare: Peter Sjövik']) {
+			for (const form of [
+				'Medicinkliniken',
+				'Handledare: Karin Holmlund',
+				'Handledare: Peter Sjövik'
+			]) {
 				await page.getByRole('link', { name: new RegExp(form) }).click();
-				if (name === 'Sara Lindholm' && form === 'Kliniken') {
+				if (name === 'Sara Lindholm' && form === 'Medicinkliniken') {
 					// Sara's draft was written on her phone: here she can only start over.
 					await page.getByRole('button', { name: 'Börja om här' }).click();
 				}
@@ -107,7 +115,7 @@ describe('an ST-läkarkollegium from setup link to progress', () => {
 
 	it('shows the studierektor counts and who is not finished, never names per supervisor', async () => {
 		await facilitator.reload();
-		const clinic = facilitator.locator('[data-progress-subject="Kliniken"]');
+		const clinic = facilitator.locator('[data-progress-subject="Medicinkliniken"]');
 		await expect.poll(() => clinic.textContent()).toContain('2 av 3 har svarat');
 		const pending = await facilitator.locator('[data-progress-pending]').textContent();
 		expect(pending?.trim()).toBe('Maja Ekström');

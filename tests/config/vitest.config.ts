@@ -26,6 +26,8 @@ export default defineConfig({
 				test: {
 					name: 'api',
 					include: ['tests/api/**/*.test.ts'],
+					// Needs the PostgreSQL cluster: the api-postgres project runs it.
+					exclude: [...configDefaults.exclude, 'tests/api/backup-postgres.test.ts'],
 					testTimeout: 20_000
 				}
 			},
@@ -44,6 +46,8 @@ export default defineConfig({
 						'tests/api/yjs-crash.test.ts',
 						'tests/api/hostile*.test.ts',
 						'tests/api/benches.test.ts',
+						// The SQLite file's backup; backup-postgres.test.ts is this project's.
+						'tests/api/backup.test.ts',
 						'tests/api/pdf-render.test.ts'
 					],
 					globalSetup: ['tests/config/postgres.global.ts'],

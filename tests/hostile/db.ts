@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 
-/** Per table: how many rows, and a hash of their content. */
-export type Snapshot = Map<string, { rows: number; hash: string }>;
+/** Per table: how many rows, a hash of their content, and for the audit log each row. */
+export type Snapshot = Map<string, { rows: number; hash: string; each?: string[] }>;
+
+/**
+ * Tables that record attempts by design: a failed sign-in or an export is written to the audit
+ * log. They may grow, but no row of theirs may change or go.
+ */
+const APPEND_ONLY = new Set(['audit_log']);
 
 const plain = (_key: string, value: unknown) =>
 	typeof value === 'bigint'
@@ -27,7 +33,10 @@ export function snapshot(path: string): Snapshot {
 		for (const { name } of tables) {
 			const rows = db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
 			const hash = createHash('sha256').update(JSON.stringify(rows, plain)).digest('hex');
-			result.set(name, { rows: rows.length, hash });
+			const each = APPEND_ONLY.has(name)
+				? rows.map((row) => JSON.stringify(row, plain))
+				: undefined;
+			result.set(name, { rows: rows.length, hash, ...(each ? { each } : {}) });
 		}
 		return result;
 	} finally {
@@ -43,6 +52,7 @@ export function changes(before: Snapshot, after: Snapshot): string[] {
 		const a = before.get(name);
 		const b = after.get(name);
 		if (a?.hash === b?.hash) continue;
+		if (a?.each && b?.each && a.each.every((row, index) => b.each?.[index] === row)) continue;
 		const rows = `${a?.rows ?? 0} → ${b?.rows ?? 0} rows`;
 		changed.push(`${name}: ${a?.rows === b?.rows ? `${rows}, content changed` : rows}`);
 	}

@@ -1,3 +1,4 @@
+import { routePolicies, type EndpointKey } from '@kollegium/model';
 import { z } from 'zod';
 import type { Group } from './tally.ts';
 
@@ -23,12 +24,13 @@ const groups: Group[] = ['/api/auth', '/api/catalog', '/api/kollegier', '/api/re
 export const groupOf = (path: string): Group =>
 	groups.find((group) => `/api${path}`.startsWith(group)) ?? '/api/other';
 
+/** Who a route is for, from the model's policy table (the server's own rule). */
 function authOf(path: string, method: string): Operation['auth'] {
-	if (path.startsWith('/kollegier')) return 'session';
 	if (path.startsWith('/respond')) return 'invitation';
-	// Signing out and asking who is signed in go by the session cookie.
-	if (path === '/auth/me' || (path === '/auth/logout' && method === 'POST')) return 'session';
-	return 'public';
+	// Signing out goes by the session cookie.
+	if (path === '/auth/logout' && method === 'POST') return 'session';
+	const key = `${method} ${path.replace(/\{(\w+)\}/g, ':$1')}` as EndpointKey;
+	return routePolicies[key] === 'public' ? 'public' : 'session';
 }
 
 /** Every operation in `GET /api/openapi.json`, with a validator for its body. */

@@ -15,10 +15,21 @@ export async function setUpFacilitator(
 		name: 'Eva Studierektorsson',
 		email: 'eva@example.org',
 		password: PASSWORD,
+		clinicName: 'Medicinkliniken',
 		createExample: options.createExample ?? false
 	});
 	if (response.status !== 201) throw new Error(`Setup failed: ${response.status} ${response.text}`);
 	return { client, setup: response.json };
+}
+
+/** The first clinic the colleague is studierektor of that is not the example's. */
+export async function ownClinicOf(client: ApiClient): Promise<string> {
+	const me = (await client.get('/auth/me')).json as {
+		clinics: { clinicId: string; name: string; role: string }[];
+	};
+	const own = me.clinics.find((c) => c.role === 'studierektor' && !c.name.startsWith('Exempel'));
+	if (!own) throw new Error('The colleague is studierektor of no clinic of their own');
+	return own.clinicId;
 }
 
 /** A valid kollegium input, meeting in two weeks, deadline a week before. */
@@ -42,7 +53,10 @@ export function kollegiumInput(server: TestServer, overrides: Record<string, unk
  * with a link. Returns the facilitator's client and each person's invitation client.
  */
 export async function openSpecialistkollegium(server: TestServer, facilitator: ApiClient) {
-	const created = await facilitator.post('/kollegier', kollegiumInput(server));
+	const created = await facilitator.post(
+		`/kollegier?clinicId=${await ownClinicOf(facilitator)}`,
+		kollegiumInput(server)
+	);
 	const id: string = created.json.id;
 	for (const name of ['Karin Holmlund', 'Peter Sjövik', 'Amira Nordqvist']) {
 		await facilitator.post(`/kollegier/${id}/participants`, { name, roles: ['assessor'] });

@@ -5,7 +5,8 @@ import { localDateTime } from './browser.ts';
 export const FACILITATOR = {
 	name: 'Eva Studierektorsson',
 	email: 'eva@example.org',
-	password: 'ett riktigt långt lösenord'
+	password: 'ett riktigt långt lösenord',
+	clinic: 'Medicinkliniken'
 };
 
 /** The studierektor follows the printed one-time link and creates their account. */
@@ -18,6 +19,7 @@ export async function setUpThroughLink(
 	await page.getByLabel('Ditt namn').fill(FACILITATOR.name);
 	await page.getByLabel('E-postadress').fill(FACILITATOR.email);
 	await page.getByLabel('Lösenord').fill(FACILITATOR.password);
+	await page.getByLabel('Klinikens namn').fill(FACILITATOR.clinic);
 	if (!options.example) await page.getByLabel(/exempelkollegium/).uncheck();
 	await page.getByRole('button', { name: 'Skapa konto' }).click();
 	await page.getByText('Kontot är skapat.').waitFor();

@@ -12,6 +12,7 @@ import { attachSocketServer } from './realtime/socket.ts';
 import { PdfRenderer } from './pdf/renderer.ts';
 import { DocumentTickets } from './realtime/yjs/tickets.ts';
 import { attachYjs } from './realtime/yjs/yjs.socket.ts';
+import { hasLost } from './realtime/access-ended.ts';
 import { loadTemplates } from './templates.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -55,7 +56,11 @@ export async function startServer(options: {
 		},
 		participantRevoked(participantId) {
 			live.participantRevoked(participantId);
-			yjs.revoke(participantId);
+			yjs.cutOff((holder) => holder.participantId === participantId);
+		},
+		colleagueAccessEnded(ended) {
+			live.colleagueAccessEnded(ended);
+			yjs.cutOff((holder) => hasLost(holder, ended));
 		}
 	};
 	const deps: Deps = {

@@ -4,8 +4,9 @@ import type { KollegiumStatus, ParticipantRole } from './kollegium.ts';
 import type { KollegiumKind } from './template.ts';
 
 const statuses: KollegiumStatus[] = ['draft', 'open', 'live', 'closed', 'delivered'];
-const owner: Actor = { kind: 'facilitator', ownsKollegium: true };
-const stranger: Actor = { kind: 'facilitator', ownsKollegium: false };
+const owner: Actor = { kind: 'colleague', clinicRole: 'studierektor' };
+const reader: Actor = { kind: 'colleague', clinicRole: 'reader' };
+const stranger: Actor = { kind: 'colleague', clinicRole: null };
 const participant = (
 	roles: ParticipantRole[],
 	extra: Partial<Extract<Actor, { kind: 'participant' }>> = {}
@@ -36,49 +37,70 @@ const table: {
 	cells: Access[];
 }[] = [
 	{
-		who: 'the owner',
+		who: 'a studierektor of the clinic',
 		actor: owner,
 		resource: control,
 		kind: 'specialistkollegium',
 		cells: [notLive, notLive, D, notLive, notLive]
 	},
 	{
-		who: 'the owner',
+		who: 'a studierektor of the clinic',
 		actor: owner,
 		resource: presenter,
 		kind: 'st-lakarkollegium',
 		cells: [notLive, notLive, D, notLive, notLive]
 	},
 	{
-		who: 'the owner',
+		who: 'a studierektor of the clinic',
 		actor: owner,
 		resource: phone,
 		kind: 'specialistkollegium',
 		cells: Array(5).fill(no('forbidden'))
 	},
 	{
-		who: 'the owner',
+		who: 'a studierektor of the clinic',
 		actor: owner,
 		resource: document,
 		kind: 'specialistkollegium',
 		cells: [W, W, W, W, W]
 	},
 	{
-		who: 'the owner',
+		who: 'a studierektor of the clinic',
 		actor: owner,
 		resource: document,
 		kind: 'st-lakarkollegium',
 		cells: [W, W, W, W, W]
 	},
 	{
-		who: 'another studierektor',
+		who: 'a läsare of the clinic',
+		actor: reader,
+		resource: control,
+		kind: 'specialistkollegium',
+		cells: Array(5).fill(no('forbidden'))
+	},
+	{
+		who: 'a läsare of the clinic',
+		actor: reader,
+		resource: presenter,
+		kind: 'st-lakarkollegium',
+		cells: Array(5).fill(no('forbidden'))
+	},
+	{
+		who: 'a läsare of the clinic',
+		actor: reader,
+		resource: document,
+		kind: 'specialistkollegium',
+		cells: [no('forbidden'), no('forbidden'), no('forbidden'), R, R]
+	},
+	{
+		who: 'a studierektor of another clinic',
 		actor: stranger,
 		resource: control,
 		kind: 'specialistkollegium',
 		cells: Array(5).fill(no('kollegiumNotFound'))
 	},
 	{
-		who: 'another studierektor',
+		who: 'a studierektor of another clinic',
 		actor: stranger,
 		resource: document,
 		kind: 'specialistkollegium',

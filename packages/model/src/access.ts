@@ -1,3 +1,4 @@
+import type { ClinicRole } from './accounts.ts';
 import type { ParticipantRole } from './kollegium.ts';
 import type { KollegiumStatus } from './kollegium.ts';
 import type { MeetingView } from './meeting/frame.ts';
@@ -5,7 +6,11 @@ import type { KollegiumKind } from './template.ts';
 
 /** Who asks, as far as access is concerned; the server resolves it from a session or a link. */
 export type Actor =
-	| { kind: 'facilitator'; ownsKollegium: boolean }
+	| {
+			kind: 'colleague';
+			/** Their role in the kollegium's clinic; null if they are not a member of it. */
+			clinicRole: ClinicRole | null;
+	  }
 	| {
 			kind: 'participant';
 			/** The link belongs to this kollegium (a link opens its own kollegium only). */
@@ -30,10 +35,11 @@ const refused = (code: AccessRefusal): Access => ({ grant: 'refused', code });
 /**
  * Who may drive or follow the meeting, and write or read the shared document: the one rule,
  * for every transport.
- * - Meeting: the studierektor who owns the kollegium drives the control and the shared screen;
- *   participants follow on their phones; only while it is live; the assessed trainee is not
- *   in the room whatever roles they were given.
- * - Document: the owner always writes. Participants are in it only from the meeting on (notes
+ * - Meeting: every studierektor of the kollegium's clinic drives the control and the shared
+ *   screen; participants follow on their phones; only while it is live; the assessed trainee is
+ *   not in the room whatever roles they were given. A läsare never sees the meeting.
+ * - Document: the clinic's studierektorer always write; a läsare reads it once the meeting is
+ *   over (its plans), never before. Participants are in it only from the meeting on (notes
  *   would prime those still answering). During a specialistkollegium the specialists write and
  *   observers read; in an ST-läkarkollegium the trainees only read, since every Yjs character
  *   carries its writer's client id and a note about a supervisor could be traced to them.
@@ -45,8 +51,12 @@ export function accessTo(options: {
 	kollegium: { kind: KollegiumKind; status: KollegiumStatus };
 }): Access {
 	const { actor, resource, kollegium } = options;
-	if (actor.kind === 'facilitator') {
-		if (!actor.ownsKollegium) return refused('kollegiumNotFound');
+	if (actor.kind === 'colleague') {
+		if (!actor.clinicRole) return refused('kollegiumNotFound');
+		if (actor.clinicRole === 'reader') {
+			const over = kollegium.status === 'closed' || kollegium.status === 'delivered';
+			return resource.kind === 'document' && over ? { grant: 'read' } : refused('forbidden');
+		}
 		if (resource.kind === 'document') return { grant: 'write' };
 		if (resource.view === 'participant') return refused('forbidden');
 		return kollegium.status === 'live' ? { grant: 'drive' } : refused('meetingNotLive');

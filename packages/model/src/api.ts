@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { Me } from './accounts.ts';
 import { Kollegium, KollegiumStatus, Participant, ParticipantRole, Subject } from './kollegium.ts';
 import { DevelopmentPlan, ImprovementPlan } from './plans.ts';
 import { Answers, ResponseStatus } from './response.ts';
 import { FormRole, Template } from './template.ts';
-import { Locale, LocalizedText } from './text.ts';
+import { LocalizedText } from './text.ts';
 import { Comment } from './meeting/comments.ts';
 import { StepView } from './meeting/view.ts';
 
@@ -18,42 +19,28 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** Long enough to resist guessing offline, short enough to type. */
-export const Password = z.string().min(12).max(200);
-
-export const SetupInput = z.object({
-	token: z.string().min(20).max(200),
-	name: z.string().trim().min(2).max(120),
-	email: z.email().max(200),
-	password: Password,
-	createExample: z.boolean().default(false),
-	locale: Locale.default('sv')
-});
-export type SetupInput = z.infer<typeof SetupInput>;
-
-export const LoginInput = z.object({
-	email: z.email().max(200),
-	password: z.string().min(1).max(200)
-});
-export type LoginInput = z.infer<typeof LoginInput>;
-
-export const Me = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
-export type Me = z.infer<typeof Me>;
-
 /** Whether the first studierektor account still has to be made with the setup link. */
 export const SetupStatus = z.object({ needed: z.boolean() });
 export type SetupStatus = z.infer<typeof SetupStatus>;
 
 /** A kollegium as its facilitator sees it: everything but the answers. */
+/** A colleague named on a kollegium (who created it, who ran its meeting); null if gone. */
+const Colleague = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
 export const KollegiumDetail = Kollegium.extend({
+	clinic: z.object({ id: z.uuid(), name: z.string() }),
+	createdBy: Colleague,
+	ranBy: Colleague,
 	participants: z.array(
 		Participant.extend({
 			invitation: z
 				.object({ createdAt: z.string(), expiresAt: z.string(), revoked: z.boolean() })
-				.nullable()
+				.nullable(),
+			/** The register entry this participant was taken from, if any. */
+			personId: z.uuid().nullable()
 		})
 	),
-	subjects: z.array(Subject)
+	subjects: z.array(Subject.extend({ personId: z.uuid().nullable() }))
 });
 export type KollegiumDetail = z.infer<typeof KollegiumDetail>;
 
@@ -64,7 +51,7 @@ export const KollegiumSummary = Kollegium.pick({
 	startsAt: true,
 	answerDeadline: true,
 	status: true
-});
+}).extend({ clinicId: z.uuid() });
 export type KollegiumSummary = z.infer<typeof KollegiumSummary>;
 
 /** A freshly issued invitation: the only time its token leaves the server. */

@@ -1,28 +1,55 @@
 import { z } from 'zod';
 import {
+	Account,
+	AccountChange,
+	AccountInvitationInput,
+	AccountLinkInfo,
+	AccountLinkToken,
+	AcceptInvitationInput,
+	Clinic,
+	ClinicInput,
+	ClinicSummary,
+	IssuedAccountLink,
+	LoginInput,
+	Me,
+	MembershipChange,
+	PasswordChangeInput,
+	PasswordResetInput,
+	PendingAccountInvitation,
+	SetupInput
+} from './accounts.ts';
+import {
 	DocumentTicket,
 	IssuedInvitation,
 	KollegiumDetail,
 	KollegiumSummary,
-	LoginInput,
-	Me,
 	PlanVersion,
 	Preparation,
 	Progress,
 	ReadyChange,
 	RespondentView,
 	SavedResponse,
-	SetupInput,
 	SetupResult,
 	SetupStatus,
 	StatusChange
 } from './api.ts';
+import { AuditEntry, AuditQuery } from './audit.ts';
 import { GoalCatalogue } from './goals.ts';
+import {
+	PeopleImportInput,
+	PeopleImportResult,
+	Person,
+	PersonInput,
+	RegisterPick
+} from './people.ts';
 import { HandoverEntry, HandoverInput, RespondentHandover } from './handover.ts';
 import { KollegiumInput, ParticipantInput, SubjectInput } from './kollegium.ts';
 import { CommentEdit } from './meeting/comments.ts';
 import { ResponseInput } from './response.ts';
 import { Template } from './template.ts';
+
+/** Which clinic a list or a new kollegium is for. */
+export const ClinicQuery = z.object({ clinicId: z.uuid().optional() });
 
 /** A success status the API answers with. */
 export type SuccessStatus = 200 | 201 | 204;
@@ -33,8 +60,8 @@ export interface Endpoint {
 	body?: z.ZodType;
 	/** The query string it reads; none if absent. */
 	query?: z.ZodType;
-	/** The body of a success: JSON of this schema, a PDF download, or nothing at all (204). */
-	response: z.ZodType | 'pdf' | 'none';
+	/** The body of a success: JSON of this schema, a PDF or CSV download, or nothing (204). */
+	response: z.ZodType | 'pdf' | 'csv' | 'none';
 	/** The success status, when not 200 (204 for `none`); the first is the usual one. */
 	status?: SuccessStatus | readonly SuccessStatus[];
 }
@@ -50,13 +77,54 @@ export const endpoints = {
 	'POST /auth/login': { body: LoginInput, response: Me },
 	'POST /auth/logout': { response: 'none' },
 	'GET /auth/me': { response: Me },
+	'POST /auth/password': { body: PasswordChangeInput, response: 'none' },
+	'POST /auth/account-link': { body: AccountLinkToken, response: AccountLinkInfo },
+	'POST /auth/accept': { body: AcceptInvitationInput, response: Me, status: 201 },
+	'POST /auth/reset': { body: PasswordResetInput, response: Me },
+
+	'GET /accounts': { response: z.array(Account) },
+	'PATCH /accounts/:userId': { body: AccountChange, response: Account },
+	'POST /accounts/:userId/reset-link': { response: IssuedAccountLink, status: 201 },
+	'GET /accounts/invitations': { response: z.array(PendingAccountInvitation) },
+	'POST /accounts/invitations': {
+		body: AccountInvitationInput,
+		response: IssuedAccountLink,
+		status: 201
+	},
+	'DELETE /accounts/invitations/:invitationId': { response: 'none' },
+
+	'GET /audit': { query: AuditQuery, response: z.array(AuditEntry) },
+	'GET /audit.csv': { response: 'csv' },
+
+	'GET /clinics': { response: z.array(ClinicSummary) },
+	'POST /clinics': { body: ClinicInput, response: Clinic, status: 201 },
+	'GET /clinics/:clinicId': { response: Clinic },
+	'PUT /clinics/:clinicId': { body: ClinicInput, response: Clinic },
+	'PUT /clinics/:clinicId/members/:userId': { body: MembershipChange, response: Clinic },
+	'DELETE /clinics/:clinicId/members/:userId': { response: Clinic },
+
+	'GET /clinics/:clinicId/people': { response: z.array(Person) },
+	'POST /clinics/:clinicId/people': { body: PersonInput, response: Person, status: 201 },
+	'PUT /clinics/:clinicId/people/:personId': { body: PersonInput, response: Person },
+	'DELETE /clinics/:clinicId/people/:personId': { response: 'none' },
+	'POST /clinics/:clinicId/people/import': {
+		body: PeopleImportInput,
+		response: PeopleImportResult
+	},
+	'GET /clinics/:clinicId/people.csv': { response: 'csv' },
 
 	'GET /catalog/templates': { response: z.array(Template) },
 	'GET /catalog/templates/:id': { response: Template },
 	'GET /catalog/goals': { response: z.array(GoalCatalogue) },
 
-	'GET /kollegier': { response: z.array(KollegiumSummary) },
-	'POST /kollegier': { body: KollegiumInput, response: KollegiumDetail, status: 201 },
+	'GET /kollegier': { query: ClinicQuery, response: z.array(KollegiumSummary) },
+	// The clinic may be left out by someone who is studierektor of exactly one.
+	'POST /kollegier': {
+		query: ClinicQuery,
+		body: KollegiumInput,
+		response: KollegiumDetail,
+		status: 201
+	},
 	'GET /kollegier/:id': { response: KollegiumDetail },
 	'PUT /kollegier/:id': { body: KollegiumInput, response: KollegiumDetail },
 	'DELETE /kollegier/:id': { response: 'none' },
@@ -79,6 +147,7 @@ export const endpoints = {
 	},
 	'DELETE /kollegier/:id/participants/:participantId/invitation': { response: KollegiumDetail },
 	'POST /kollegier/:id/invitations': { response: z.array(IssuedInvitation), status: 201 },
+	'POST /kollegier/:id/people': { body: RegisterPick, response: KollegiumDetail, status: 201 },
 
 	'POST /kollegier/:id/subjects': { body: SubjectInput, response: KollegiumDetail, status: 201 },
 	'PUT /kollegier/:id/subjects/:subjectId': { body: SubjectInput, response: KollegiumDetail },
@@ -116,10 +185,12 @@ export type Endpoints = typeof endpoints;
 export type EndpointKey = keyof Endpoints;
 /** The routes that answer with JSON (or nothing), for the typed client. */
 export type JsonEndpointKey = {
-	[K in EndpointKey]: Endpoints[K]['response'] extends 'pdf' ? never : K;
+	[K in EndpointKey]: Endpoints[K]['response'] extends 'pdf' | 'csv' ? never : K;
 }[EndpointKey];
 /** The routes that answer with a PDF download. */
-export type PdfEndpointKey = Exclude<EndpointKey, JsonEndpointKey>;
+export type PdfEndpointKey = {
+	[K in EndpointKey]: Endpoints[K]['response'] extends 'pdf' ? K : never;
+}[EndpointKey];
 
 type PathOf<K extends string> = K extends `${string} ${infer Path}` ? Path : never;
 type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFormSnapshot, CustomItem, FocusGoals } from './form.ts';
+import { buildFormSnapshot, CustomItem, FocusGoals, sectionHelp } from './form.ts';
 import { KollegiumInput } from './kollegium.ts';
 import { Template } from './template.ts';
 
@@ -249,5 +249,39 @@ describe('FocusGoals', () => {
 
 	it('rejects more than 40 goals', () => {
 		expect(FocusGoals.safeParse(Array.from({ length: 41 }, () => 'a1')).success).toBe(false);
+	});
+});
+
+describe('sectionHelp', () => {
+	const relative = {
+		sv: 'Bedöm i relation till förväntad nivå.',
+		en: 'Rate against the expected level.'
+	};
+	const own = { sv: 'Räkna in jourerna.' };
+
+	it('says a help text several questions share once, for the section', () => {
+		const help = sectionHelp([
+			{ id: 'a', help: relative },
+			{ id: 'b', help: { ...relative } },
+			{ id: 'c', help: own },
+			{ id: 'd' }
+		]);
+		expect(help.shared).toEqual([relative]);
+		expect([...help.perItem]).toEqual([['c', own]]);
+	});
+
+	it('keeps a help text only one question has with that question', () => {
+		const help = sectionHelp([{ id: 'a', help: relative }, { id: 'b' }]);
+		expect(help.shared).toEqual([]);
+		expect(help.perItem.get('a')).toEqual(relative);
+	});
+
+	it('tells texts apart by their English too', () => {
+		const help = sectionHelp([
+			{ id: 'a', help: relative },
+			{ id: 'b', help: { sv: relative.sv, en: 'Something else.' } }
+		]);
+		expect(help.shared).toEqual([]);
+		expect(help.perItem.size).toBe(2);
 	});
 });

@@ -8,6 +8,7 @@ import {
 	type Section,
 	type Template
 } from './template.ts';
+import type { LocalizedText } from './text.ts';
 
 /** The subject kinds a kind of kollegium has sections about. */
 export function subjectKindsOf(kind: KollegiumKind): SubjectKind[] {
@@ -62,4 +63,29 @@ function customToItem(template: Template, item: CustomItem, index: number): Item
 		return { ...common, type: 'rating', scale: scale.id };
 	}
 	return { ...common, type: 'text', maxLength: 2000, purpose: 'comment' };
+}
+
+/**
+ * A section's help texts, each said once: a text several of its items share is shown once under
+ * the section's heading, in order of first use; a text only one item has stays with that item.
+ */
+export function sectionHelp(items: readonly { id: string; help?: LocalizedText | undefined }[]): {
+	shared: LocalizedText[];
+	perItem: Map<string, LocalizedText>;
+} {
+	const uses = new Map<string, { help: LocalizedText; ids: string[] }>();
+	for (const item of items) {
+		if (!item.help) continue;
+		const key = JSON.stringify([item.help.sv, item.help.en ?? null]);
+		const entry = uses.get(key) ?? { help: item.help, ids: [] };
+		entry.ids.push(item.id);
+		uses.set(key, entry);
+	}
+	const shared: LocalizedText[] = [];
+	const perItem = new Map<string, LocalizedText>();
+	for (const { help, ids } of uses.values()) {
+		if (ids.length > 1) shared.push(help);
+		else if (ids[0] !== undefined) perItem.set(ids[0], help);
+	}
+	return { shared, perItem };
 }

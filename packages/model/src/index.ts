@@ -1,5 +1,8 @@
 export * from './access.ts';
+export * from './route-access.ts';
 export * from './aggregate.ts';
+export * from './accounts.ts';
+export * from './audit.ts';
 export * from './api.ts';
 export * from './endpoints.ts';
 export * from './assignments.ts';
@@ -21,3 +24,6 @@ export * from './report.ts';
 export * from './handover.ts';
 export * from './backoff.ts';
 export * from './pdf/index.ts';
+export * from './people.ts';
+export * from './kollegium-stage.ts';
+export * from './speaking-order.ts';

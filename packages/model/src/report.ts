@@ -23,7 +23,14 @@ export type FinalPlan =
  */
 export interface FeedbackReport {
 	locale: Locale;
-	kollegium: { kind: KollegiumKind; title: string; startsAt: string; k: number };
+	kollegium: {
+		kind: KollegiumKind;
+		title: string;
+		startsAt: string;
+		k: number;
+		/** The name of the clinic it belongs to. */
+		clinic: string;
+	};
 	subject: {
 		kind: 'trainee' | 'clinic';
 		name: string;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	answerProgress,
 	AnswerValue,
 	CANNOT_ASSESS,
 	ResponseInput,
+	storableDraft,
 	validateAnswers,
 	type Answers
 } from './response.ts';
@@ -297,4 +299,44 @@ describe('AnswerValue', () => {
 			expect(AnswerValue.safeParse(input).success).toBe(expected);
 		});
 	}
+});
+
+describe('answerProgress', () => {
+	const sections = sectionsFor({ form, about: 'trainee', role: 'assessor' });
+
+	it('counts the questions the respondent sees and those with an answer', () => {
+		expect(answerProgress({ sections, answers: {} })).toEqual({ answered: 0, total: 4 });
+		expect(
+			answerProgress({ sections, answers: { kunskap: CANNOT_ASSESS, kommentar: 'Bra' } })
+		).toEqual({ answered: 2, total: 4 });
+	});
+
+	it('does not count a blank text as an answer', () => {
+		expect(answerProgress({ sections, answers: { kommentar: '   ' } }).answered).toBe(0);
+	});
+});
+
+describe('storableDraft', () => {
+	const sections = sectionsFor({ form, about: 'trainee', role: 'assessor' });
+	const draft = (answers: Answers, stored: Answers) =>
+		storableDraft({
+			answers,
+			stored,
+			issues: validateAnswers({ form, sections, answers, submit: false, declined: false })
+		});
+
+	it('saves every valid answer beside a text that is too long', () => {
+		const result = draft({ kunskap: 3, kommentar: 'x'.repeat(21), kannedom: 'lite' }, {});
+		expect(result.answers).toEqual({ kunskap: 3, kannedom: 'lite' });
+		expect(result.heldBack).toEqual(['kommentar']);
+	});
+
+	it('keeps the version last stored of a text that has grown too long, never a cut one', () => {
+		const result = draft({ kunskap: 3, kommentar: 'x'.repeat(25) }, { kommentar: 'Bra jobbat' });
+		expect(result.answers).toEqual({ kunskap: 3, kommentar: 'Bra jobbat' });
+	});
+
+	it('saves a valid draft as it is', () => {
+		expect(draft(complete, {})).toEqual({ answers: complete, heldBack: [] });
+	});
 });

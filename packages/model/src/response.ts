@@ -93,3 +93,42 @@ function checkValue(form: Template, item: Item, value: AnswerValue): AnswerIssue
 function issue(itemId: string, code: AnswerIssueCode, locale: Locale): AnswerIssue {
 	return { path: `answers.${itemId}`, code, message: validationMessage(code, locale) };
 }
+
+/** Whether an item has an answer: a cleared or blank text is none. */
+function isAnswered(value: AnswerValue | undefined): boolean {
+	return value !== undefined && !(typeof value === 'string' && value.trim() === '');
+}
+
+/** How far a respondent has come: the questions they see, and how many of them have an answer. */
+export function answerProgress(options: { sections: readonly Section[]; answers: Answers }): {
+	answered: number;
+	total: number;
+} {
+	const items = itemsOf(options.sections);
+	const answered = items.filter((item) => isAnswered(options.answers[item.id])).length;
+	return { answered, total: items.length };
+}
+
+/**
+ * What a draft is saved with while some answers are not valid (a text over its limit): every
+ * valid answer, and for an invalid one the version last stored, if there was one. The text is
+ * never cut to fit and the other answers are never held up; the browser keeps its own whole
+ * copy, so what was typed is not lost, and the server never stores what it would refuse.
+ */
+export function storableDraft(options: {
+	answers: Answers;
+	issues: readonly Pick<FieldIssue, 'path'>[];
+	stored: Answers;
+}): { answers: Answers; heldBack: string[] } {
+	const { stored } = options;
+	const heldBack = [
+		...new Set(options.issues.map((issue) => issue.path.replace(/^answers\./, '')))
+	].filter((id) => Object.hasOwn(options.answers, id));
+	const answers: Answers = { ...options.answers };
+	for (const id of heldBack) {
+		const previous = stored[id];
+		if (previous === undefined) delete answers[id];
+		else answers[id] = previous;
+	}
+	return { answers, heldBack };
+}

@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDatabase } from '../../../../tests/support/postgres.ts';
 import { DocStore } from '../realtime/yjs/doc-store.ts';
 import { connectDatabase, openDatabase, type Db, type DatabaseOptions } from './database.ts';
+import { FIRST_CLINIC_NAME } from './clinics.migration.ts';
 import { migrationProvider } from './migrations.ts';
 
 // The unit project runs these on SQLite; the api-postgres project, which has a cluster, on
@@ -43,26 +44,73 @@ async function aKollegium(db: Db, id: string): Promise<void> {
 		.values({ id: 'u', email: 'u@example.se', name: 'U', passwordHash: '-', createdAt: at })
 		.execute();
 	await db
+		.insertInto('clinics')
+		.values({ id: 'c', name: 'C', specialties: '[]', createdAt: at })
+		.execute();
+	await db
+		.insertInto('kollegier')
+		.values({ ...kollegiumColumns(id, at), clinicId: 'c', createdBy: 'u' })
+		.execute();
+}
+
+/** A kollegium as the schema before clinics (0009) held it: owned by one account. */
+async function anOwnedKollegium(
+	db: Kysely<any>,
+	options: { id: string; ownerId: string; email: string; createdAt: string }
+): Promise<void> {
+	const { id, ownerId, email, createdAt } = options;
+	await db
+		.insertInto('users')
+		.values({ id: ownerId, email, name: ownerId, password_hash: '-', created_at: createdAt })
+		.execute();
+	const {
+		createdAt: created,
+		updatedAt,
+		answerDeadline,
+		startsAt,
+		minRespondents,
+		templateId,
+		focusGoals,
+		customItems,
+		videoLink,
+		...rest
+	} = kollegiumColumns(id, createdAt);
+	await db
 		.insertInto('kollegier')
 		.values({
-			id,
-			ownerId: 'u',
-			kind: 'specialistkollegium',
-			title: 'K',
-			templateId: 't',
-			startsAt: at,
-			location: '',
-			videoLink: '',
-			answerDeadline: at,
-			minRespondents: 3,
-			status: 'draft',
-			focusGoals: '[]',
-			customItems: '[]',
-			form: '{}',
-			createdAt: at,
-			updatedAt: at
+			...rest,
+			owner_id: ownerId,
+			created_at: created,
+			updated_at: updatedAt,
+			answer_deadline: answerDeadline,
+			starts_at: startsAt,
+			min_respondents: minRespondents,
+			template_id: templateId,
+			focus_goals: focusGoals,
+			custom_items: customItems,
+			video_link: videoLink
 		})
 		.execute();
+}
+
+function kollegiumColumns(id: string, at: string) {
+	return {
+		id,
+		kind: 'specialistkollegium',
+		title: 'K',
+		templateId: 't',
+		startsAt: at,
+		location: '',
+		videoLink: '',
+		answerDeadline: at,
+		minRespondents: 3,
+		status: 'draft',
+		focusGoals: '[]',
+		customItems: '[]',
+		form: '{}',
+		createdAt: at,
+		updatedAt: at
+	};
 }
 
 describe(`the database on ${engine}`, () => {
@@ -72,7 +120,13 @@ describe(`the database on ${engine}`, () => {
 		cleanups.push(() => db.destroy());
 		const migrator = new Migrator({ db, provider: migrationProvider(engine) });
 		expect((await migrator.migrateTo('0006-handovers')).error).toBeUndefined();
-		await aKollegium(db, 'k');
+		const at0 = new Date(0).toISOString();
+		await anOwnedKollegium(db.withoutPlugins(), {
+			id: 'k',
+			ownerId: 'u',
+			email: 'u@example.se',
+			createdAt: at0
+		});
 		// Before 0007 these columns held base64 text (schema.ts has the types after it).
 		const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 		const at = new Date(0).toISOString();
@@ -101,6 +155,55 @@ describe(`the database on ${engine}`, () => {
 		await new DocStore({ db, now: () => new Date() }).load('k', doc);
 		const text = doc.getText('notes').toString();
 		for (const part of ['snapshot ', '0 ', '600 ', '1200 ']) expect(text).toContain(part);
+	});
+
+	it('moves an installation from before clinics into one clinic, its first account administrator', async () => {
+		const db = await connectDatabase(await emptyDatabase());
+		cleanups.push(() => db.destroy());
+		const migrator = new Migrator({ db, provider: migrationProvider(engine) });
+		expect((await migrator.migrateTo('0008-one-live-invitation')).error).toBeUndefined();
+		const raw = db.withoutPlugins();
+		await anOwnedKollegium(raw, {
+			id: 'k1',
+			ownerId: 'first',
+			email: 'a@example.se',
+			createdAt: '2025-01-01T00:00:00.000Z'
+		});
+		await anOwnedKollegium(raw, {
+			id: 'k2',
+			ownerId: 'second',
+			email: 'b@example.se',
+			createdAt: '2025-06-01T00:00:00.000Z'
+		});
+
+		expect((await migrator.migrateToLatest()).error).toBeUndefined();
+
+		const [clinic, ...others] = await db.selectFrom('clinics').selectAll().execute();
+		expect(others).toEqual([]);
+		expect(clinic?.name).toBe(FIRST_CLINIC_NAME);
+		const kollegier = await db
+			.selectFrom('kollegier')
+			.select(['id', 'clinicId', 'createdBy'])
+			.orderBy('id')
+			.execute();
+		expect(kollegier).toEqual([
+			{ id: 'k1', clinicId: clinic?.id, createdBy: 'first' },
+			{ id: 'k2', clinicId: clinic?.id, createdBy: 'second' }
+		]);
+		const users = await db.selectFrom('users').select(['id', 'isAdmin']).orderBy('id').execute();
+		expect(users).toEqual([
+			{ id: 'first', isAdmin: 1 },
+			{ id: 'second', isAdmin: 0 }
+		]);
+		const members = await db
+			.selectFrom('clinicMembers')
+			.select(['userId', 'role'])
+			.orderBy('userId')
+			.execute();
+		expect(members).toEqual([
+			{ userId: 'first', role: 'studierektor' },
+			{ userId: 'second', role: 'studierektor' }
+		]);
 	});
 
 	it('appends, compacts and loads a shared document as bytes', async () => {

@@ -46,7 +46,12 @@ export function engineOf(databaseUrl: string | null | undefined): Engine {
 	throw new Error('DATABASE_URL must be a postgres:// (or postgresql://) URL');
 }
 
+/** Where the embedded database lives under DATA_DIR. */
+export function sqlitePath(dataDir: string): string {
+	return join(dataDir, 'kollegium.sqlite');
+}
+
 function sqliteDialect(dataDir: string): SqliteDialect {
 	mkdirSync(dataDir, { recursive: true });
-	return new SqliteDialect({ database: openNodeSqlite(join(dataDir, 'kollegium.sqlite')) });
+	return new SqliteDialect({ database: openNodeSqlite(sqlitePath(dataDir)) });
 }

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
+import { auditLog } from './audit.migration.ts';
+import { clinics } from './clinics.migration.ts';
 import { documentsAsBytes } from './documents-as-bytes.migration.ts';
 
 /** The two engines the migrations are written for. */
@@ -286,6 +288,9 @@ migrations['0008-one-live-invitation'] = {
 			.execute();
 	}
 };
+
+migrations['0009-clinics'] = clinics;
+migrations['0010-audit-log'] = auditLog;
 
 /** Every migration, in order, with the types of `engine`. */
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -8,6 +8,11 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export interface Database {
 	users: UsersTable;
 	sessions: SessionsTable;
+	clinics: ClinicsTable;
+	clinicMembers: ClinicMembersTable;
+	accountLinks: AccountLinksTable;
+	people: PeopleTable;
+	auditLog: AuditLogTable;
 	setupTokens: SetupTokensTable;
 	kollegier: KollegierTable;
 	participants: ParticipantsTable;
@@ -86,6 +91,77 @@ export interface UsersTable {
 	name: string;
 	passwordHash: string;
 	createdAt: string;
+	/** Administers the installation: accounts and clinics. */
+	isAdmin: Generated<number>;
+	/** A deactivated account cannot sign in; its kollegier stay with their clinic. */
+	deactivatedAt: Generated<string | null>;
+}
+
+export interface ClinicsTable {
+	id: string;
+	name: string;
+	/** JSON array of the specialties its trainees train in. */
+	specialties: string;
+	createdAt: string;
+}
+
+export interface ClinicMembersTable {
+	clinicId: string;
+	userId: string;
+	/** 'studierektor' or 'reader'. */
+	role: string;
+	createdAt: string;
+}
+
+/** A one-time link to take up an invitation ('invitation') or choose a password ('reset'). */
+export interface AccountLinksTable {
+	id: string;
+	tokenHash: string;
+	kind: string;
+	email: string;
+	/** The account a reset is for. */
+	userId: string | null;
+	/** The clinic and account role an invitation gives. */
+	clinicId: string | null;
+	role: string | null;
+	createdBy: string;
+	createdAt: string;
+	expiresAt: string;
+	usedAt: string | null;
+}
+
+/** One recorded action; appended, never changed by any route. */
+export interface AuditLogTable {
+	id: string;
+	at: string;
+	/** 'colleague', 'participant' (by their link) or 'unknown' (a failed sign-in). */
+	actorKind: string;
+	actorId: string | null;
+	actorName: string;
+	action: string;
+	/** JSON object of the ids the action was about. */
+	target: string;
+	detail: Generated<string>;
+	address: string;
+}
+
+/** One person in a clinic's register. */
+export interface PeopleTable {
+	id: string;
+	clinicId: string;
+	/** 'specialist', 'trainee' or 'observer'. */
+	kind: string;
+	name: string;
+	email: string;
+	title: string;
+	specialty: string | null;
+	stStart: string | null;
+	regulation: string | null;
+	monthsOfLeave: number;
+	/** A trainee's handledare: a specialist of the same register. */
+	supervisorId: string | null;
+	createdAt: string;
+	updatedAt: string;
 }
 
 export interface SessionsTable {
@@ -102,7 +178,11 @@ export interface SetupTokensTable {
 
 export interface KollegierTable {
 	id: string;
-	ownerId: string;
+	/** The clinic it belongs to: every studierektor of it may prepare, run and follow it up. */
+	clinicId: string;
+	/** Who created it, and who started its meeting. */
+	createdBy: string;
+	ranBy: Generated<string | null>;
 	kind: string;
 	title: string;
 	templateId: string;
@@ -129,6 +209,8 @@ export interface ParticipantsTable {
 	roles: string;
 	position: number;
 	createdAt: string;
+	/** The register entry this participant was copied from; the copy is what the kollegium keeps. */
+	personId: Generated<string | null>;
 }
 
 export interface SubjectsTable {
@@ -145,6 +227,8 @@ export interface SubjectsTable {
 	position: number;
 	/** The studierektor has prepared this subject for the meeting. */
 	ready: Generated<number>;
+	/** The register entry this trainee was copied from. */
+	personId: Generated<string | null>;
 }
 
 export interface InvitationsTable {

@@ -6,7 +6,7 @@ import {
 	type Actor,
 	type Resource
 } from '@kollegium/model';
-import type { InvitationHolder } from '../auth/identity.ts';
+import { clinicRoleOf, type InvitationHolder } from '../auth/identity.ts';
 import type { Db } from '../db/database.ts';
 
 /** Someone resolved from a session (`userId`) or from an invitation link (`holder`). */
@@ -23,7 +23,7 @@ export async function resolveAccess(
 ): Promise<Access> {
 	const kollegium = await db
 		.selectFrom('kollegier')
-		.select(['id', 'kind', 'status', 'ownerId'])
+		.select(['id', 'kind', 'status', 'clinicId'])
 		.where('id', '=', options.kollegiumId)
 		.executeTakeFirst();
 	if (!kollegium) return { grant: 'refused', code: 'kollegiumNotFound' };
@@ -41,10 +41,11 @@ export async function resolveAccess(
 async function actorOf(
 	db: Db,
 	who: Someone,
-	kollegium: { id: string; ownerId: string }
+	kollegium: { id: string; clinicId: string }
 ): Promise<Actor> {
 	if ('userId' in who) {
-		return { kind: 'facilitator', ownsKollegium: kollegium.ownerId === who.userId };
+		const clinicRole = await clinicRoleOf(db, { userId: who.userId, clinicId: kollegium.clinicId });
+		return { kind: 'colleague', clinicRole };
 	}
 	const { holder } = who;
 	const subject = await db

@@ -7,6 +7,7 @@ import {
 	type IssuedInvitation,
 	type Template
 } from '@kollegium/model';
+import type { SignedInUser } from '../auth/identity.ts';
 import type { Deps } from '../http/env.ts';
 import { issueInvitation } from './invitations.ts';
 import { createKollegium, participantsOf, subjectsOf } from './kollegier.ts';
@@ -27,6 +28,9 @@ const trainees = [
 	{ name: 'Sara Lindholm', specialty: 'Internmedicin', monthsAgo: 14, supervisor: 0 },
 	{ name: 'Jonas Bergstedt', specialty: 'Internmedicin', monthsAgo: 40, supervisor: 1 }
 ];
+const titles = ['Överläkare', 'Specialistläkare', 'Specialistläkare', 'Överläkare'];
+/** The example lives in a clinic of its own, so invented people never mix with real ones. */
+export const EXAMPLE_CLINIC_NAME = 'Exempelkliniken (påhittad)';
 
 export interface ExampleKollegium {
 	kollegiumId: string;
@@ -34,15 +38,69 @@ export interface ExampleKollegium {
 }
 
 /**
- * A ready specialistkollegium with invented people, open for answers, two specialists'
- * answers already in: a newcomer sees progress at once and can answer as the others.
+ * An example clinic with invented people in its register, and a ready specialistkollegium
+ * with them, open for answers, two specialists' answers already in: a newcomer sees progress
+ * at once and can answer as the others.
  */
 export async function createExampleKollegium(
 	deps: Deps,
-	options: { ownerId: string; origin: string }
+	options: { user: SignedInUser; origin: string }
 ): Promise<ExampleKollegium> {
 	const now = deps.now();
 	const day = 86_400_000;
+	const clinicId = crypto.randomUUID();
+	const specialistPeople = specialists.map(() => crypto.randomUUID());
+	const stStartOf = (monthsAgo: number) =>
+		new Date(now.getTime() - monthsAgo * 30.44 * day).toISOString().slice(0, 10);
+	await deps.db.transaction().execute(async (trx) => {
+		const at = now.toISOString();
+		await trx
+			.insertInto('clinics')
+			.values({
+				id: clinicId,
+				name: EXAMPLE_CLINIC_NAME,
+				specialties: JSON.stringify(['Internmedicin']),
+				createdAt: at
+			})
+			.execute();
+		await trx
+			.insertInto('clinicMembers')
+			.values({ clinicId, userId: options.user.id, role: 'studierektor', createdAt: at })
+			.execute();
+		const person = { clinicId, specialty: null, stStart: null, regulation: null };
+		await trx
+			.insertInto('people')
+			.values([
+				...specialists.map((s, i) => ({
+					...person,
+					id: specialistPeople[i] ?? '',
+					kind: 'specialist',
+					name: s.name,
+					email: s.email,
+					title: titles[i] ?? '',
+					monthsOfLeave: 0,
+					supervisorId: null,
+					createdAt: at,
+					updatedAt: at
+				})),
+				...trainees.map((t) => ({
+					...person,
+					id: crypto.randomUUID(),
+					kind: 'trainee',
+					name: t.name,
+					email: '',
+					title: '',
+					specialty: t.specialty,
+					stStart: stStartOf(t.monthsAgo),
+					regulation: 'HSLF-FS 2021:8',
+					monthsOfLeave: 0,
+					supervisorId: specialistPeople[t.supervisor] ?? null,
+					createdAt: at,
+					updatedAt: at
+				}))
+			])
+			.execute();
+	});
 	const startsAt = new Date(Math.ceil((now.getTime() + 14 * day) / day) * day + 12 * 3_600_000);
 	const input = KollegiumInput.parse({
 		kind: 'specialistkollegium',
@@ -54,7 +112,8 @@ export async function createExampleKollegium(
 		focusGoals: ['STa5', 'STb1']
 	});
 	const kollegiumId = await createKollegium(deps, {
-		ownerId: options.ownerId,
+		clinicId,
+		createdBy: options.user.id,
 		input,
 		locale: 'sv'
 	});
@@ -70,7 +129,8 @@ export async function createExampleKollegium(
 					email: s.email,
 					roles: JSON.stringify(s.roles),
 					position: i,
-					createdAt: now.toISOString()
+					createdAt: now.toISOString(),
+					personId: specialistPeople[i] ?? null
 				}))
 			)
 			.execute();
@@ -88,9 +148,7 @@ export async function createExampleKollegium(
 					createdAt: now.toISOString()
 				})
 				.execute();
-			const stStart = new Date(now.getTime() - t.monthsAgo * 30.44 * day)
-				.toISOString()
-				.slice(0, 10);
+			const stStart = stStartOf(t.monthsAgo);
 			await trx
 				.insertInto('subjects')
 				.values({

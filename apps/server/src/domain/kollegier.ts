@@ -1,5 +1,7 @@
 import {
+	ClinicRole,
 	Kollegium,
+	KollegiumSummary,
 	ParticipantRole,
 	Subject,
 	buildFormSnapshot,
@@ -14,9 +16,6 @@ import type { KollegiumRow, SubjectRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 
-/** The clinic is the subject of an ST-läkarkollegium's clinic-level sections. */
-export const CLINIC_SUBJECT_NAME = 'Kliniken';
-
 export function toKollegium(row: KollegiumRow): Kollegium {
 	return Kollegium.parse({
 		...row,
@@ -26,25 +25,52 @@ export function toKollegium(row: KollegiumRow): Kollegium {
 	});
 }
 
-/** The facilitator's own kollegium, if it is theirs. */
-export function findOwnedKollegium(
+/**
+ * A kollegium and the user's role in its clinic, if the user belongs to that clinic. Anyone
+ * outside the clinic gets nothing: another clinic's kollegium is as good as absent.
+ */
+export async function kollegiumOfColleague(
 	db: Db,
-	options: { id: string; ownerId: string }
-): Promise<KollegiumRow | undefined> {
-	return db
+	options: { id: string; userId: string }
+): Promise<{ row: KollegiumRow; role: ClinicRole } | undefined> {
+	const row = await db
 		.selectFrom('kollegier')
-		.selectAll()
-		.where('id', '=', options.id)
-		.where('ownerId', '=', options.ownerId)
+		.innerJoin('clinicMembers', 'clinicMembers.clinicId', 'kollegier.clinicId')
+		.selectAll('kollegier')
+		.select('clinicMembers.role as memberRole')
+		.where('kollegier.id', '=', options.id)
+		.where('clinicMembers.userId', '=', options.userId)
 		.executeTakeFirst();
+	if (!row) return undefined;
+	const { memberRole, ...kollegium } = row;
+	return { row: kollegium, role: ClinicRole.parse(memberRole) };
 }
 
-/** The facilitator's own kollegium, or 404: another facilitator's is as good as absent. */
-export async function ownedKollegium(
+/** The kollegier of the clinics a user belongs to (or of one of them), newest first. */
+export async function kollegierOfColleague(
 	db: Db,
-	options: { id: string; ownerId: string }
-): Promise<KollegiumRow> {
-	return (await findOwnedKollegium(db, options)) ?? fail(404, 'kollegiumNotFound');
+	options: { userId: string; clinicId?: string | undefined }
+): Promise<KollegiumSummary[]> {
+	return db
+		.selectFrom('kollegier')
+		.innerJoin('clinicMembers', 'clinicMembers.clinicId', 'kollegier.clinicId')
+		.select([
+			'kollegier.id',
+			'kollegier.kind',
+			'kollegier.title',
+			'kollegier.startsAt',
+			'kollegier.answerDeadline',
+			'kollegier.status',
+			'kollegier.clinicId'
+		])
+		.where('clinicMembers.userId', '=', options.userId)
+		.$if(options.clinicId !== undefined, (query) =>
+			query.where('kollegier.clinicId', '=', options.clinicId ?? '')
+		)
+		.orderBy('kollegier.startsAt', 'desc')
+		.orderBy('kollegier.id')
+		.execute()
+		.then((rows) => rows.map((row) => KollegiumSummary.parse(row)));
 }
 
 /** Builds the stored columns from the facilitator's input, snapshotting the form. */
@@ -74,7 +100,7 @@ export function kollegiumColumns(deps: Deps, options: { input: KollegiumInput; l
 
 export async function createKollegium(
 	deps: Deps,
-	options: { ownerId: string; input: KollegiumInput; locale: Locale }
+	options: { clinicId: string; createdBy: string; input: KollegiumInput; locale: Locale }
 ): Promise<string> {
 	const id = crypto.randomUUID();
 	const now = deps.now().toISOString();
@@ -84,17 +110,24 @@ export async function createKollegium(
 			.insertInto('kollegier')
 			.values({
 				id,
-				ownerId: options.ownerId,
+				clinicId: options.clinicId,
+				createdBy: options.createdBy,
 				status: 'draft',
 				createdAt: now,
 				updatedAt: now,
 				...columns
 			})
 			.execute();
+		// The clinic is the subject of an ST-läkarkollegium's clinic-level sections, by its name.
 		if (options.input.kind === 'st-lakarkollegium') {
+			const clinic = await trx
+				.selectFrom('clinics')
+				.select('name')
+				.where('id', '=', options.clinicId)
+				.executeTakeFirstOrThrow();
 			await trx
 				.insertInto('subjects')
-				.values({ ...emptySubject(id, 0), kind: 'clinic', name: CLINIC_SUBJECT_NAME })
+				.values({ ...emptySubject(id, 0), kind: 'clinic', name: clinic.name })
 				.execute();
 		}
 	});
@@ -157,7 +190,7 @@ function toSubject(row: SubjectRow, participantName: string | null): Subject {
 
 /** Everything the facilitator sees about a kollegium; never the answers. */
 export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<KollegiumDetail> {
-	const [participants, subjects, invitations] = await Promise.all([
+	const [participants, subjects, invitations, clinic, colleagues, links] = await Promise.all([
 		participantsOf(db, row.id),
 		subjectsOf(db, row.id),
 		db
@@ -165,16 +198,35 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 			.select(['participantId', 'createdAt', 'expiresAt', 'revokedAt'])
 			.where('kollegiumId', '=', row.id)
 			.orderBy('createdAt', 'desc')
-			.execute()
+			.execute(),
+		db
+			.selectFrom('clinics')
+			.select(['id', 'name'])
+			.where('id', '=', row.clinicId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('users')
+			.select(['id', 'name'])
+			.where('id', 'in', [row.createdBy, row.ranBy ?? row.createdBy])
+			.execute(),
+		registerLinksOf(db, row.id)
 	]);
+	const colleague = (id: string | null) => colleagues.find((user) => user.id === id) ?? null;
 	return {
 		...toKollegium(row),
-		subjects,
+		clinic,
+		createdBy: colleague(row.createdBy),
+		ranBy: colleague(row.ranBy),
+		subjects: subjects.map((subject) => ({
+			...subject,
+			personId: links.subjects.get(subject.id) ?? null
+		})),
 		participants: participants.map((participant) => {
 			const own = invitations.filter((invitation) => invitation.participantId === participant.id);
 			const latest = own.find((invitation) => invitation.revokedAt === null) ?? own[0];
 			return {
 				...participant,
+				personId: links.participants.get(participant.id) ?? null,
 				invitation: latest
 					? {
 							createdAt: latest.createdAt,
@@ -185,4 +237,25 @@ export async function kollegiumDetail(db: Db, row: KollegiumRow): Promise<Kolleg
 			};
 		})
 	};
+}
+
+/** Which register entry each participant and subject of a kollegium was taken from. */
+async function registerLinksOf(db: Db, kollegiumId: string) {
+	const [participants, subjects] = await Promise.all([
+		db
+			.selectFrom('participants')
+			.select(['id', 'personId'])
+			.where('kollegiumId', '=', kollegiumId)
+			.where('personId', 'is not', null)
+			.execute(),
+		db
+			.selectFrom('subjects')
+			.select(['id', 'personId'])
+			.where('kollegiumId', '=', kollegiumId)
+			.where('personId', 'is not', null)
+			.execute()
+	]);
+	const byId = (rows: { id: string; personId: string | null }[]) =>
+		new Map(rows.map((r) => [r.id, r.personId ?? '']));
+	return { participants: byId(participants), subjects: byId(subjects) };
 }

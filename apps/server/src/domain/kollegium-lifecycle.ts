@@ -89,7 +89,7 @@ export async function editKollegium(
  */
 export async function moveKollegium(
 	deps: Deps,
-	options: { row: KollegiumRow; to: KollegiumStatus }
+	options: { row: KollegiumRow; to: KollegiumStatus; by: string }
 ): Promise<KollegiumStatus> {
 	const { row, to } = options;
 	if (!canMoveTo(KollegiumStatus.parse(row.status), to)) fail(409, 'statusNotAllowed');
@@ -101,7 +101,12 @@ export async function moveKollegium(
 	if (to === 'live' && !(await closedForPreparation(deps, row))) fail(409, 'answeringStillOpen');
 	const moved = await deps.db
 		.updateTable('kollegier')
-		.set({ status: to, updatedAt: deps.now().toISOString() })
+		.set({
+			status: to,
+			updatedAt: deps.now().toISOString(),
+			// Who ran the meeting: the studierektor who started it.
+			...(to === 'live' ? { ranBy: options.by } : {})
+		})
 		.where('id', '=', row.id)
 		.where('status', '=', row.status)
 		.executeTakeFirst();

@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
  */
 export async function lockRow(
 	trx: Transaction<Database>,
-	table: 'kollegier' | 'participants' | 'subjects',
+	table: 'kollegier' | 'participants' | 'subjects' | 'users' | 'clinics',
 	id: string
 ): Promise<void> {
 	await sql`update ${sql.table(table)} set id = id where id = ${id}`.execute(trx);

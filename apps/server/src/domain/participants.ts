@@ -1,9 +1,11 @@
 import { isAnswering, KollegiumStatus, type ParticipantInput } from '@kollegium/model';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { KollegiumRow } from '../db/schema.ts';
+import type { Database, KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { lockRow } from './locks.ts';
+import { joinRegister, type RegisterCandidate } from './people.ts';
 
 /** A participant of this kollegium, or 404: an id from another kollegium is as good as absent. */
 export async function assertParticipantOf(
@@ -19,32 +21,68 @@ export async function assertParticipantOf(
 	if (!found) fail(404, 'participantNotFound');
 }
 
-/** Adds a participant last in the list; the kollegium's row orders concurrent additions. */
+/**
+ * Adds a participant last in the list; the kollegium's row orders concurrent additions. Someone
+ * new joins the clinic's register, someone the register knows is linked to their entry.
+ */
 export async function addParticipant(
 	deps: Deps,
-	options: { kollegiumId: string; input: ParticipantInput }
+	options: { row: KollegiumRow; input: ParticipantInput }
 ): Promise<void> {
-	const { kollegiumId, input } = options;
+	const { row, input } = options;
+	const now = deps.now().toISOString();
 	await deps.db.transaction().execute(async (trx) => {
-		await lockRow(trx, 'kollegier', kollegiumId);
-		const { count } = await trx
-			.selectFrom('participants')
-			.select((eb) => eb.fn.countAll<number>().as('count'))
-			.where('kollegiumId', '=', kollegiumId)
-			.executeTakeFirstOrThrow();
-		await trx
-			.insertInto('participants')
-			.values({
-				id: crypto.randomUUID(),
-				kollegiumId,
-				name: input.name,
-				email: input.email,
-				roles: JSON.stringify(input.roles),
-				position: Number(count),
-				createdAt: deps.now().toISOString()
-			})
-			.execute();
+		await lockRow(trx, 'kollegier', row.id);
+		const candidate = registerCandidate(input);
+		const personId = await joinRegister(trx, { clinicId: row.clinicId, candidate, now });
+		await insertParticipant(trx, { kollegiumId: row.id, input, personId, now });
 	});
+}
+
+/**
+ * Writes a participant last in the list and answers its id. The caller holds the kollegium's
+ * row lock, so two additions cannot take one position.
+ */
+export async function insertParticipant(
+	trx: Transaction<Database>,
+	options: { kollegiumId: string; input: ParticipantInput; personId: string | null; now: string }
+): Promise<string> {
+	const { kollegiumId, input, personId, now } = options;
+	const { count } = await trx
+		.selectFrom('participants')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('kollegiumId', '=', kollegiumId)
+		.executeTakeFirstOrThrow();
+	const id = crypto.randomUUID();
+	await trx
+		.insertInto('participants')
+		.values({
+			id,
+			kollegiumId,
+			name: input.name,
+			email: input.email,
+			roles: JSON.stringify(input.roles),
+			position: Number(count),
+			createdAt: now,
+			personId
+		})
+		.execute();
+	return id;
+}
+
+/**
+ * Who a participant is in the register: a specialist if they assess or supervise, else an
+ * observer if they observe. A trainee (an ST-läkarkollegium's respondent) is only linked to an
+ * entry that exists: the register needs a trainee's training data, which a participant lacks.
+ */
+function registerCandidate(input: ParticipantInput): RegisterCandidate {
+	const { name, email, roles } = input;
+	const specialist = roles.includes('assessor') || roles.includes('supervisor');
+	if (specialist || roles.includes('observer')) {
+		const kind = specialist ? 'specialist' : 'observer';
+		return { kind, name, email, create: { kind, name, email, title: '' } };
+	}
+	return { kind: 'trainee', name, email, create: null };
 }
 
 export async function editParticipant(

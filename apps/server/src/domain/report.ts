@@ -13,6 +13,7 @@ import {
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
+import { clinicNameOfKollegium } from './clinics.ts';
 import { participantsOf } from './kollegier.ts';
 import { loadMeetingContext, loadMeetingState, type MeetingContext } from './meeting.ts';
 
@@ -102,7 +103,8 @@ export async function feedbackReport(
 			kind: context.kollegium.kind,
 			title: context.kollegium.title,
 			startsAt: context.kollegium.startsAt,
-			k: context.kollegium.minRespondents
+			k: context.kollegium.minRespondents,
+			clinic: await clinicNameOfKollegium(db, options.kollegiumId)
 		},
 		subject: {
 			kind: subject.kind,

@@ -3,45 +3,108 @@ import type { Transaction } from 'kysely';
 import type { Database, KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
-import { emptySubject, kollegiumDetail } from './kollegier.ts';
+import { emptySubject, kollegiumDetail, participantsOf, subjectsOf } from './kollegier.ts';
+import { lockRow } from './locks.ts';
+import { insertParticipant } from './participants.ts';
+import { joinRegister } from './people.ts';
 
-/** Adds a trainee (with their participant, for the self-assessment) or a supervisor. */
+type TraineeInput = Extract<SubjectInput, { kind: 'trainee' }>;
+
+/**
+ * Adds a trainee (with their participant, for the self-assessment) or a supervisor. A trainee
+ * new to the clinic joins its register; one the register knows is linked to their entry.
+ */
 export async function addSubject(
 	deps: Deps,
 	options: { row: KollegiumRow; input: SubjectInput; locale: Locale }
 ): Promise<void> {
 	const { row, input } = options;
-	const detail = await kollegiumDetail(deps.db, row);
-	checkFits(detail, input, options.locale);
+	const now = deps.now().toISOString();
 	await deps.db.transaction().execute(async (trx) => {
-		const subject = {
-			...emptySubject(row.id, detail.subjects.length),
-			kind: input.kind,
-			name: input.name
-		};
+		// The kollegium's row orders concurrent additions: each takes the next position.
+		await lockRow(trx, 'kollegier', row.id);
+		const [participants, subjects] = [
+			await participantsOf(trx, row.id),
+			await subjectsOf(trx, row.id)
+		];
+		checkFits({ kind: row.kind, participants, subjects }, input, options.locale);
 		if (input.kind === 'supervisor') {
-			await trx.insertInto('subjects').values(subject).execute();
+			const subject = { ...emptySubject(row.id, subjects.length), kind: input.kind };
+			await trx
+				.insertInto('subjects')
+				.values({ ...subject, name: input.name })
+				.execute();
 			return;
 		}
-		const participantId = crypto.randomUUID();
-		await trx
-			.insertInto('participants')
-			.values({
-				id: participantId,
-				kollegiumId: row.id,
-				name: input.name,
-				email: input.email,
-				roles: JSON.stringify(['trainee']),
-				position: detail.participants.length,
-				createdAt: deps.now().toISOString()
-			})
-			.execute();
-		await trx
-			.insertInto('subjects')
-			.values({ ...subject, ...traineeColumns(input), participantId })
-			.execute();
-		await markSupervisor(trx, input.supervisorId);
+		const candidate = {
+			kind: 'trainee' as const,
+			name: input.name,
+			email: input.email,
+			create: { ...input, supervisorId: await registerSupervisor(trx, row, input.supervisorId) }
+		};
+		const personId = await joinRegister(trx, { clinicId: row.clinicId, candidate, now });
+		await insertTrainee(trx, { kollegiumId: row.id, input, personId, now });
 	});
+}
+
+/**
+ * Writes a trainee subject and their participant (who fills the self-assessment), both last in
+ * their lists, and makes the chosen huvudhandledare a supervisor. The caller holds the
+ * kollegium's row lock and has checked that the trainee fits (`checkFits`).
+ */
+export async function insertTrainee(
+	trx: Transaction<Database>,
+	options: { kollegiumId: string; input: TraineeInput; personId: string | null; now: string }
+): Promise<string> {
+	const { kollegiumId, input, personId, now } = options;
+	const participantId = await insertParticipant(trx, {
+		kollegiumId,
+		input: { name: input.name, email: input.email, roles: ['trainee'] },
+		personId,
+		now
+	});
+	const { count } = await trx
+		.selectFrom('subjects')
+		.select((eb) => eb.fn.countAll<number>().as('count'))
+		.where('kollegiumId', '=', kollegiumId)
+		.executeTakeFirstOrThrow();
+	const id = crypto.randomUUID();
+	await trx
+		.insertInto('subjects')
+		.values({
+			...emptySubject(kollegiumId, Number(count)),
+			id,
+			kind: 'trainee',
+			name: input.name,
+			...traineeColumns(input),
+			participantId,
+			personId
+		})
+		.execute();
+	await markSupervisor(trx, input.supervisorId);
+	return id;
+}
+
+/**
+ * The register specialist a kollegium's participant was taken from, as a new register trainee's
+ * handledare; '' when the participant is none or was not taken from a specialist of the clinic.
+ */
+async function registerSupervisor(
+	trx: Transaction<Database>,
+	row: KollegiumRow,
+	participantId: string
+): Promise<string> {
+	if (!participantId) return '';
+	const found = await trx
+		.selectFrom('participants')
+		.innerJoin('people', 'people.id', 'participants.personId')
+		.select('people.id')
+		.where('participants.id', '=', participantId)
+		.where('participants.kollegiumId', '=', row.id)
+		.where('people.clinicId', '=', row.clinicId)
+		.where('people.kind', '=', 'specialist')
+		.executeTakeFirst();
+	return found?.id ?? '';
 }
 
 /** Edits a subject; its kind never changes, and a trainee's participant follows the name. */
@@ -91,7 +154,14 @@ export async function deleteSubject(
 	await removeSubject(deps, row, subject);
 }
 
-function checkFits(detail: KollegiumDetail, input: SubjectInput, locale: Locale): void {
+/** What `checkFits` reads of a kollegium. */
+interface Cast {
+	kind: string;
+	participants: readonly { id: string }[];
+	subjects: readonly { participantId: string | null }[];
+}
+
+function checkFits(detail: Cast, input: SubjectInput, locale: Locale): void {
 	// A trainee assessed here is never anyone's handledare in it: the handover would hand them
 	// a colleague's feedback (or their own before it is shared).
 	const assessed = new Set(detail.subjects.map((s) => s.participantId).filter(Boolean));
@@ -128,7 +198,10 @@ function checkFits(detail: KollegiumDetail, input: SubjectInput, locale: Locale)
 }
 
 /** The chosen huvudhandledare is a supervisor of this kollegium, whatever else they are. */
-async function markSupervisor(trx: Transaction<Database>, supervisorId: string): Promise<void> {
+export async function markSupervisor(
+	trx: Transaction<Database>,
+	supervisorId: string
+): Promise<void> {
 	if (!supervisorId) return;
 	const row = await trx
 		.selectFrom('participants')
@@ -144,7 +217,7 @@ async function markSupervisor(trx: Transaction<Database>, supervisorId: string):
 		.execute();
 }
 
-function traineeColumns(input: Extract<SubjectInput, { kind: 'trainee' }>) {
+function traineeColumns(input: TraineeInput) {
 	return {
 		specialty: input.specialty,
 		stStart: input.stStart,

@@ -1,13 +1,20 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountsRoutes } from '../routes/accounts.routes.ts';
+import { auditRoutes } from '../routes/audit.routes.ts';
 import { authRoutes } from '../routes/auth.routes.ts';
+import { clinicsRoutes } from '../routes/clinics.routes.ts';
+import { peopleRoutes } from '../routes/people.routes.ts';
 import { catalogRoutes } from '../routes/catalog.routes.ts';
 import { docsRoutes } from '../routes/docs.routes.ts';
 import { kollegierApi } from '../routes/kollegier.api.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
 import type { AppEnv, Deps } from './env.ts';
+import { auditTrail } from './audit-trail.ts';
+import { authorize } from './authorize.ts';
 import { compressJson } from './compression.ts';
 import { fail, onError } from './errors.ts';
 import { requireSameOrigin } from './origin.ts';
@@ -19,17 +26,17 @@ export const VERSION = '0.1.0';
 export function createApi(deps: Deps) {
 	const api = new Hono<AppEnv>()
 		.use(detectLocale)
-		// The unread rest of a too large body would confuse the next request on the connection.
-		.use(
-			bodyLimit({
-				maxSize: deps.config.bodyLimit,
-				onError: () => fail(413, 'bodyTooLarge', [], { Connection: 'close' })
-			})
-		)
+		.use(limitBodies(deps))
 		.use(csrf())
 		.use(requireSameOrigin(deps))
 		.use(compressJson)
+		.use(authorize(deps))
+		.use(auditTrail(deps))
 		.route('/auth', authRoutes(deps))
+		.route('/accounts', accountsRoutes(deps))
+		.route('/', auditRoutes(deps))
+		.route('/clinics', clinicsRoutes(deps))
+		.route('/clinics', peopleRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
 		.route('/kollegier', kollegierApi(deps))
 		.route('/respond', respondRoutes(deps));
@@ -53,4 +60,21 @@ export function createApi(deps: Deps) {
 	app.route('/api', api);
 	app.onError(onError);
 	return app;
+}
+
+/** Bytes a people file may have: 2,000 rows of a register, with room to spare. */
+const IMPORT_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Refuses bodies over BODY_LIMIT, and over a larger limit on the one route that takes a file
+ * (a clinic's people register as CSV). The unread rest of a too large body would confuse the
+ * next request on the connection, so the connection closes.
+ */
+function limitBodies(deps: Deps) {
+	const onError = () => fail(413, 'bodyTooLarge', [], { Connection: 'close' });
+	const usual = bodyLimit({ maxSize: deps.config.bodyLimit, onError });
+	const file = bodyLimit({ maxSize: Math.max(IMPORT_LIMIT, deps.config.bodyLimit), onError });
+	return createMiddleware<AppEnv>((c, next) =>
+		/^\/api\/clinics\/[^/]+\/people\/import$/.test(c.req.path) ? file(c, next) : usual(c, next)
+	);
 }

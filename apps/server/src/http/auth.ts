@@ -1,11 +1,8 @@
-import { fieldIssue } from '@kollegium/model';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
-import { invitationHolder, userBySession } from '../auth/identity.ts';
+import { invitationHolder } from '../auth/identity.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
-import { ownedKollegium } from '../domain/kollegier.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { fail } from './errors.ts';
 
@@ -56,19 +53,12 @@ export async function startSession(deps: Deps, c: Context<AppEnv>, userId: strin
 
 export async function endSession(deps: Deps, c: Context<AppEnv>): Promise<void> {
 	const token = getCookie(c, SESSION_COOKIE);
-	if (token)
+	if (token) {
 		await deps.db.deleteFrom('sessions').where('tokenHash', '=', hashToken(token)).execute();
+		// Signed out means out of the meeting and the document too, on this browser.
+		deps.changes.colleagueAccessEnded({ sessionHash: hashToken(token) });
+	}
 	deleteCookie(c, SESSION_COOKIE, { path: '/' });
-}
-
-/** Lets only a signed-in facilitator through, with `user` set. */
-export function requireUser(deps: Deps) {
-	return createMiddleware<AppEnv>(async (c, next) => {
-		const user = await userBySession(deps, getCookie(c, SESSION_COOKIE));
-		if (!user) fail(401, 'unauthenticated');
-		c.set('user', user);
-		await next();
-	});
 }
 
 /**
@@ -88,32 +78,6 @@ export function requireInvitation(deps: Deps) {
 			kollegiumId: holder.kollegiumId,
 			deviceHash: hashToken(deviceToken(deps, c))
 		});
-		await next();
-	});
-}
-
-const KollegiumId = z.object({ id: z.uuid() });
-
-/**
- * Under /kollegier/:id: lets the request through only for the signed-in studierektor's own
- * kollegium, which it puts in the context. Another's is as good as absent (404).
- */
-export function requireOwnKollegium(deps: Deps) {
-	return createMiddleware<AppEnv>(async (c, next) => {
-		const id = KollegiumId.safeParse({ id: c.req.param('id') });
-		if (!id.success)
-			fail(400, 'validation', [
-				fieldIssue({
-					path: 'id',
-					code: 'invalid_format',
-					message: 'invalid',
-					locale: c.get('locale')
-				})
-			]);
-		c.set(
-			'kollegium',
-			await ownedKollegium(deps.db, { id: id.data.id, ownerId: c.get('user').id })
-		);
 		await next();
 	});
 }

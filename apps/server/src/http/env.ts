@@ -1,4 +1,5 @@
-import type { FeedbackReport, Locale, Me } from '@kollegium/model';
+import type { ClinicRole, EndpointKey, FeedbackReport, Locale } from '@kollegium/model';
+import type { SignedInUser } from '../auth/identity.ts';
 import type * as Y from 'yjs';
 import type { LoginThrottle } from '../auth/throttle.ts';
 import type { Config } from '../config.ts';
@@ -15,7 +16,17 @@ export interface ChangeFeed {
 	meetingEnded(kollegiumId: string): void;
 	/** A participant's link was revoked or they were removed: their live connections close. */
 	participantRevoked(participantId: string): void;
+	/**
+	 * A colleague lost access (deactivated, taken out of a clinic or made läsare, a password
+	 * changed or reset) or one session ended: their live connections close, except those of the
+	 * session kept. A connection that comes back is judged afresh.
+	 */
+	colleagueAccessEnded(ended: ColleagueAccessEnded): void;
 }
+
+/** Whose connections to close: every one of a colleague's (but one session's), or one session's. */
+export type ColleagueAccessEnded =
+	{ userId: string; keepSession?: string } | { sessionHash: string };
 
 /** Reads the shared discussion documents (the plans live in them). */
 export interface Documents {
@@ -64,9 +75,18 @@ export interface InvitationContext {
 export interface AppEnv {
 	Variables: {
 		locale: Locale;
-		user: Me;
+		user: SignedInUser;
 		invitation: InvitationContext;
-		/** Under /kollegier/:id: the signed-in studierektor's own kollegium. */
+		/** Under /kollegier/:id: the kollegium, of a clinic the signed-in user belongs to. */
 		kollegium: KollegiumRow;
+		/**
+		 * Under /kollegier/:id and /clinics/:clinicId: the user's role in that clinic (null for an
+		 * administrator outside it).
+		 */
+		clinicRole: ClinicRole | null;
+		/** The route of the endpoint table this request is for, with its path parameters. */
+		route: { key: EndpointKey; params: Record<string, string> };
+		/** Who the audit log names, where no session did the request (signing in, setup). */
+		auditActor: { id: string; name: string };
 	};
 }

@@ -81,6 +81,8 @@ export function responsesFor(key: EndpointKey): Responses {
 				description,
 				content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
 			};
+		else if (response === 'csv')
+			responses[status] = { description, content: { 'text/csv': { schema: { type: 'string' } } } };
 		else
 			responses[status] = {
 				description,

@@ -53,7 +53,13 @@ export function warmUpReport(): FeedbackReport {
 	const at = new Date().toISOString();
 	return {
 		locale: 'sv',
-		kollegium: { kind: 'specialistkollegium', title: 'Uppvärmning', startsAt: at, k: 3 },
+		kollegium: {
+			kind: 'specialistkollegium',
+			title: 'Uppvärmning',
+			startsAt: at,
+			k: 3,
+			clinic: 'Kliniken'
+		},
 		subject,
 		respondents: 5,
 		supervisorName: 'Handledare',

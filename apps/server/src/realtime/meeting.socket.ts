@@ -1,10 +1,16 @@
-import { MeetingCommand, MeetingView, ParticipantCommand } from '@kollegium/model';
+import {
+	MeetingCommand,
+	MeetingView,
+	ParticipantCommand,
+	SpeakingOrderDraw
+} from '@kollegium/model';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { resolveAccess } from '../domain/access.ts';
+import { participantsOf } from '../domain/kollegier.ts';
 import { guarded } from './guard.ts';
-import type { Meetings } from './meetings.ts';
-import { drawOrder } from './meetings.ts';
+import { recordAudit } from '../domain/audit.ts';
+import { drawSpeakingOrder, type Meetings } from './meetings.ts';
 import { driversRoom, participantsRoom, type KollegiumSocket } from './socket.ts';
 
 const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
@@ -16,9 +22,28 @@ const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
 export function registerMeetingHandlers(options: {
 	socket: KollegiumSocket;
 	db: Db;
+	now: () => Date;
 	meetings: Meetings;
 }): void {
 	const { socket, db, meetings } = options;
+
+	/** Each step shown to the room goes into the audit log: who showed it, and when. */
+	async function recordReveals(kollegiumId: string, stepIds: string[]): Promise<void> {
+		const userId = socket.data.userId;
+		if (stepIds.length === 0 || !userId) return;
+		const user = await db
+			.selectFrom('users')
+			.select('name')
+			.where('id', '=', userId)
+			.executeTakeFirst();
+		for (const stepId of stepIds)
+			await recordAudit(options, {
+				actor: { kind: 'colleague', id: userId, name: user?.name ?? '' },
+				action: 'revealed',
+				target: { id: kollegiumId, stepId },
+				address: socket.handshake.address
+			});
+	}
 
 	socket.on(
 		'meeting:join',
@@ -54,13 +79,16 @@ export function registerMeetingHandlers(options: {
 			if (!meeting?.drives || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
 			const command = MeetingCommand.safeParse(raw);
 			if (!command.success) return ack({ ok: false, error: 'validation' });
-			const c = command.data;
-			await meetings.apply(
-				meeting.kollegiumId,
-				c.type === 'drawSpeakingOrder'
-					? ({ present }) => ({ type: 'setSpeakingOrder', order: drawOrder(present) })
-					: c
-			);
+			if (command.data.type !== 'drawSpeakingOrder') {
+				const revealed = await meetings.apply(meeting.kollegiumId, command.data);
+				ack({ ok: true });
+				return recordReveals(meeting.kollegiumId, revealed);
+			}
+			// Who is in the room travels with the draw; MeetingCommand alone would strip it.
+			const draw = SpeakingOrderDraw.safeParse(raw);
+			if (!draw.success) return ack({ ok: false, error: 'validation' });
+			const participants = await participantsOf(db, meeting.kollegiumId);
+			await meetings.apply(meeting.kollegiumId, drawSpeakingOrder(draw.data, participants));
 			ack({ ok: true });
 		})
 	);

@@ -1,9 +1,13 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import {
 	nextMeetingState,
+	shuffleSpeakers,
+	speakersOfDraw,
 	type MeetingAction,
 	type MeetingFrame,
-	type MeetingState
+	type MeetingState,
+	type Participant,
+	type SpeakingOrderDraw
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import {
@@ -15,6 +19,13 @@ import {
 } from '../domain/meeting.ts';
 
 type Person = MeetingFrame['present'][number];
+
+/** What an action computed at the moment it is applied can read: the meeting as it is then. */
+export interface LiveMeeting {
+	present: Person[];
+	state: MeetingState;
+	context: MeetingContext;
+}
 
 interface Live {
 	context: MeetingContext;
@@ -49,21 +60,32 @@ export class Meetings {
 		return this.#frameOf(await this.#load(kollegiumId));
 	}
 
-	/** Applies an action, stores the new state, then sends the frame to every client. */
+	/**
+	 * Applies an action, stores the new state, then sends the frame to every client. Resolves
+	 * with the steps it revealed to the room (for the audit log).
+	 */
 	apply(
 		kollegiumId: string,
-		action: MeetingAction | ((live: { present: Person[] }) => MeetingAction)
-	): Promise<void> {
+		action: MeetingAction | ((live: LiveMeeting) => MeetingAction)
+	): Promise<string[]> {
 		return this.#serially(kollegiumId, async () => {
 			const live = await this.#load(kollegiumId);
 			const resolved =
-				typeof action === 'function' ? action({ present: [...live.present.values()] }) : action;
+				typeof action === 'function'
+					? action({
+							present: [...live.present.values()],
+							state: live.state,
+							context: live.context
+						})
+					: action;
 			const now = this.#now();
 			const next = nextMeetingState(live.state, resolved, { agenda: live.context.agenda, now });
-			if (next === live.state) return;
+			if (next === live.state) return [];
 			await saveMeetingState(this.#db, kollegiumId, next, now);
+			const revealed = next.revealed.filter((id) => !live.state.revealed.includes(id));
 			live.state = next;
 			this.#publish(kollegiumId, this.#frameOf(live));
+			return revealed;
 		});
 	}
 
@@ -146,12 +168,25 @@ export class Meetings {
 	}
 }
 
-/** A fair random speaking order among those present (crypto-random Fisher–Yates). */
-export function drawOrder(present: readonly Person[]): Person[] {
-	const order = [...present];
-	for (let i = order.length - 1; i > 0; i -= 1) {
-		const j = randomInt(i + 1);
-		[order[i], order[j]] = [order[j] as Person, order[i] as Person];
-	}
-	return order;
+/**
+ * The studierektor's draw as an action: among the people ticked (connected or not) and the names
+ * typed in, or by default the connected participants who speak, in a crypto-random order.
+ */
+export function drawSpeakingOrder(
+	draw: SpeakingOrderDraw,
+	participants: readonly Participant[]
+): (live: LiveMeeting) => MeetingAction {
+	return ({ present, context }) => {
+		const speakers = speakersOfDraw({
+			kind: context.kollegium.kind,
+			participants,
+			subjects: context.subjects,
+			connected: new Set(present.map((person) => person.participantId)),
+			draw,
+			newId: randomUUID
+		});
+		return speakers.length === 0
+			? { type: 'clearSpeakingOrder' }
+			: { type: 'setSpeakingOrder', order: shuffleSpeakers(speakers, randomInt) };
+	};
 }

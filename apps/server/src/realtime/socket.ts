@@ -9,10 +9,12 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { invitationHolder, userBySession, type InvitationHolder } from '../auth/identity.ts';
 import type { Db } from '../db/database.ts';
-import { findOwnedKollegium } from '../domain/kollegier.ts';
+import { kollegiumOfColleague } from '../domain/kollegier.ts';
 import { progressOf } from '../domain/progress.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import type { ChangeFeed, Site } from '../http/env.ts';
+import { hashToken } from '../auth/tokens.ts';
+import { hasLost } from './access-ended.ts';
 import { mayUseCookies } from '../http/origin.ts';
 import { guarded, guardedMiddleware, RefusedConnection } from './guard.ts';
 import { registerMeetingHandlers } from './meeting.socket.ts';
@@ -21,6 +23,8 @@ import { Meetings } from './meetings.ts';
 /** Who is on the other end: a signed-in studierektor, or the holder of a valid invitation. */
 export interface SocketData {
 	userId: string | null;
+	/** Hash of the session token the colleague connected with, so one session can be ended. */
+	sessionHash: string | null;
 	participant: InvitationHolder | null;
 	meeting: { kollegiumId: string; drives: boolean } | null;
 }
@@ -81,16 +85,18 @@ export function attachSocketServer(
 				if (typeof ack !== 'function') return;
 				const id = z.uuid().safeParse(raw);
 				if (!id.success || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
-				const owned = await findOwnedKollegium(deps.db, {
+				// Who has answered is for the clinic's studierektorer, as GET /progress is.
+				const found = await kollegiumOfColleague(deps.db, {
 					id: id.data,
-					ownerId: socket.data.userId
+					userId: socket.data.userId
 				});
-				if (!owned) return ack({ ok: false, error: 'kollegiumNotFound' });
-				await socket.join(progressRoom(owned.id));
+				if (!found) return ack({ ok: false, error: 'kollegiumNotFound' });
+				if (found.role !== 'studierektor') return ack({ ok: false, error: 'forbidden' });
+				await socket.join(progressRoom(found.row.id));
 				ack({ ok: true });
 			})
 		);
-		registerMeetingHandlers({ socket, db: deps.db, meetings });
+		registerMeetingHandlers({ socket, db: deps.db, now: deps.now, meetings });
 	});
 
 	const changes: ChangeFeed = {
@@ -125,6 +131,14 @@ export function attachSocketServer(
 				},
 				(error: unknown) => console.error('Cutting off a revoked participant failed', error)
 			);
+		},
+		colleagueAccessEnded(ended) {
+			io.fetchSockets().then(
+				(sockets) => {
+					for (const socket of sockets) if (hasLost(socket.data, ended)) socket.disconnect(true);
+				},
+				(error: unknown) => console.error('Cutting off a colleague failed', error)
+			);
 		}
 	};
 	return { io, changes, meetings };
@@ -141,11 +155,15 @@ async function identify(
 		.safeParse((socket.handshake.auth as Record<string, unknown>).invitation);
 	if (invitation.success) {
 		const holder = await invitationHolder(deps, { token: invitation.data });
-		return { userId: null, participant: holder };
+		return { userId: null, sessionHash: null, participant: holder };
 	}
 	const cookie = mayUseCookies(deps.site, socket.handshake.headers.origin)
 		? parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE]
 		: undefined;
 	const user = await userBySession(deps, cookie);
-	return { userId: user?.id ?? null, participant: null };
+	return {
+		userId: user?.id ?? null,
+		sessionHash: user && cookie ? hashToken(cookie) : null,
+		participant: null
+	};
 }

@@ -1,17 +1,38 @@
-import { LoginInput, SetupInput } from '@kollegium/model';
+import {
+	AcceptInvitationInput,
+	AccountLinkToken,
+	LoginInput,
+	PasswordChangeInput,
+	PasswordResetInput,
+	SetupInput
+} from '@kollegium/model';
+import { getCookie } from 'hono/cookie';
+import { hashToken } from '../auth/tokens.ts';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createFirstAccount, hasUsers, signIn } from '../domain/accounts.ts';
+import {
+	acceptInvitation,
+	accountLinkInfo,
+	changePassword,
+	createFirstAccount,
+	hasUsers,
+	meOf,
+	resetPassword,
+	signIn
+} from '../domain/accounts.ts';
 import { createExampleKollegium } from '../domain/example.ts';
-import { endSession, requireUser, startSession } from '../http/auth.ts';
+import { endSession, SESSION_COOKIE, startSession } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
 import { responsesFor } from '../http/openapi.ts';
 
 const tags = ['Accounts'];
 
-/** First-run setup of the first studierektor, and signing in and out. */
+/**
+ * First-run setup of the first account, signing in and out, one's own password, and the
+ * one-time account links (an invitation to take up, a password to reset).
+ */
 export function authRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.get(
@@ -33,12 +54,13 @@ export function authRoutes(deps: Deps) {
 			validate('json', SetupInput),
 			async (c) => {
 				const input = c.req.valid('json');
-				const user = await createFirstAccount(deps, input);
+				const { user } = await createFirstAccount(deps, input);
+				c.set('auditActor', user);
 				const example = input.createExample
-					? await createExampleKollegium(deps, { ownerId: user.id, origin: deps.site.origin })
+					? await createExampleKollegium(deps, { user, origin: deps.site.origin })
 					: null;
 				await startSession(deps, c, user.id);
-				return c.json({ user, example }, 201);
+				return c.json({ user: await meOf(deps.db, user), example }, 201);
 			}
 		)
 		.post(
@@ -48,8 +70,9 @@ export function authRoutes(deps: Deps) {
 			async (c) => {
 				const address = getConnInfo(c).remote.address ?? 'unknown';
 				const user = await signIn(deps, { input: c.req.valid('json'), address });
+				c.set('auditActor', user);
 				await startSession(deps, c, user.id);
-				return c.json(user);
+				return c.json(await meOf(deps.db, user));
 			}
 		)
 		.post(
@@ -64,10 +87,73 @@ export function authRoutes(deps: Deps) {
 			'/me',
 			describeRoute({
 				tags,
-				summary: 'The signed-in studierektor',
+				summary: 'The signed-in colleague and their clinics',
 				responses: responsesFor('GET /auth/me')
 			}),
-			requireUser(deps),
-			(c) => c.json(c.get('user'))
+			async (c) => c.json(await meOf(deps.db, c.get('user')))
+		)
+		.post(
+			'/password',
+			describeRoute({
+				tags,
+				summary: 'Change your password; your other sessions end',
+				responses: responsesFor('POST /auth/password')
+			}),
+			validate('json', PasswordChangeInput),
+			async (c) => {
+				const keepSession = getCookie(c, SESSION_COOKIE) ?? '';
+				await changePassword(deps, {
+					user: c.get('user'),
+					input: c.req.valid('json'),
+					keepSession,
+					locale: c.get('locale')
+				});
+				deps.changes.colleagueAccessEnded({
+					userId: c.get('user').id,
+					keepSession: hashToken(keepSession)
+				});
+				return c.body(null, 204);
+			}
+		)
+		.post(
+			'/account-link',
+			describeRoute({
+				tags,
+				summary: 'What a one-time account link is for (an invitation or a password reset)',
+				responses: responsesFor('POST /auth/account-link')
+			}),
+			validate('json', AccountLinkToken),
+			async (c) => c.json(await accountLinkInfo(deps, c.req.valid('json').token))
+		)
+		.post(
+			'/accept',
+			describeRoute({
+				tags,
+				summary: 'Take up an invitation: create your account and sign in',
+				responses: responsesFor('POST /auth/accept')
+			}),
+			validate('json', AcceptInvitationInput),
+			async (c) => {
+				const user = await acceptInvitation(deps, c.req.valid('json'));
+				c.set('auditActor', user);
+				await startSession(deps, c, user.id);
+				return c.json(await meOf(deps.db, user), 201);
+			}
+		)
+		.post(
+			'/reset',
+			describeRoute({
+				tags,
+				summary: 'Choose a new password with a reset link and sign in',
+				responses: responsesFor('POST /auth/reset')
+			}),
+			validate('json', PasswordResetInput),
+			async (c) => {
+				const user = await resetPassword(deps, c.req.valid('json'));
+				deps.changes.colleagueAccessEnded({ userId: user.id });
+				c.set('auditActor', user);
+				await startSession(deps, c, user.id);
+				return c.json(await meOf(deps.db, user));
+			}
 		);
 }

@@ -1,8 +1,20 @@
-import { fieldIssue, KollegiumInput, StatusChange } from '@kollegium/model';
+import {
+	ClinicQuery,
+	fieldIssue,
+	KollegiumInput,
+	StatusChange,
+	type Locale
+} from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { createKollegium, kollegiumDetail, ownedKollegium } from '../domain/kollegier.ts';
+import { membershipsOf } from '../auth/identity.ts';
+import {
+	createKollegium,
+	kollegiumDetail,
+	kollegiumOfColleague,
+	kollegierOfColleague
+} from '../domain/kollegier.ts';
 import { deleteKollegium, editKollegium, moveKollegium } from '../domain/kollegium-lifecycle.ts';
 import { progressOf } from '../domain/progress.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
@@ -13,25 +25,20 @@ import { responsesFor } from '../http/openapi.ts';
 const IdParam = z.object({ id: z.uuid() });
 const tags = ['Kollegier'];
 
-/** A facilitator's kollegier: create, edit, open for answers, follow progress. */
+/** A clinic's kollegier: create, edit, open for answers, follow progress. */
 export function kollegierRoutes(deps: Deps) {
 	return new Hono<AppEnv>()
 		.get(
 			'/',
 			describeRoute({
 				tags,
-				summary: 'List your kollegier',
+				summary: 'The kollegier of your clinics (or of one, with clinicId)',
 				responses: responsesFor('GET /kollegier')
 			}),
+			validate('query', ClinicQuery),
 			async (c) => {
-				const rows = await deps.db
-					.selectFrom('kollegier')
-					.select(['id', 'kind', 'title', 'startsAt', 'answerDeadline', 'status'])
-					.where('ownerId', '=', c.get('user').id)
-					.orderBy('startsAt', 'desc')
-					.orderBy('id')
-					.execute();
-				return c.json(rows);
+				const { clinicId } = c.req.valid('query');
+				return c.json(await kollegierOfColleague(deps.db, { userId: c.get('user').id, clinicId }));
 			}
 		)
 		.post(
@@ -41,22 +48,31 @@ export function kollegierRoutes(deps: Deps) {
 				summary: 'Create a kollegium',
 				responses: responsesFor('POST /kollegier')
 			}),
+			validate('query', ClinicQuery),
 			validate('json', KollegiumInput),
 			async (c) => {
 				const input = c.req.valid('json');
+				const clinicId = await clinicToCreateIn(deps, {
+					userId: c.get('user').id,
+					asked: c.req.valid('query').clinicId,
+					locale: c.get('locale')
+				});
 				// A meeting is set up ahead of time; a date in the past is almost always a typo.
 				if (Date.parse(input.startsAt) < deps.now().getTime()) {
 					fail(400, 'validation', [
 						fieldIssue({ path: 'startsAt', message: 'inThePast', locale: c.get('locale') })
 					]);
 				}
+				const userId = c.get('user').id;
 				const id = await createKollegium(deps, {
-					ownerId: c.get('user').id,
+					clinicId,
+					createdBy: userId,
 					input,
 					locale: c.get('locale')
 				});
-				const row = await ownedKollegium(deps.db, { id, ownerId: c.get('user').id });
-				return c.json(await kollegiumDetail(deps.db, row), 201);
+				const created = await kollegiumOfColleague(deps.db, { id, userId });
+				if (!created) throw new Error('The kollegium just created is not found');
+				return c.json(await kollegiumDetail(deps.db, created.row), 201);
 			}
 		)
 		.get(
@@ -114,8 +130,10 @@ export function kollegierRoutes(deps: Deps) {
 			validate('json', StatusChange),
 			async (c) => {
 				const row = c.get('kollegium');
-				const status = await moveKollegium(deps, { row, to: c.req.valid('json').status });
-				return c.json(await kollegiumDetail(deps.db, { ...row, status }));
+				const to = c.req.valid('json').status;
+				const status = await moveKollegium(deps, { row, to, by: c.get('user').id });
+				const ranBy = to === 'live' ? c.get('user').id : row.ranBy;
+				return c.json(await kollegiumDetail(deps.db, { ...row, status, ranBy }));
 			}
 		)
 		.get(
@@ -131,4 +149,27 @@ export function kollegierRoutes(deps: Deps) {
 				return c.json(await progressOf(deps.db, row));
 			}
 		);
+}
+
+/**
+ * The clinic a new kollegium goes into: the one asked for, where the user is a studierektor;
+ * without one, the only clinic where they are.
+ */
+async function clinicToCreateIn(
+	deps: Deps,
+	options: { userId: string; asked: string | undefined; locale: Locale }
+): Promise<string> {
+	const memberships = await membershipsOf(deps.db, options.userId);
+	if (options.asked) {
+		const membership = memberships.find((m) => m.clinicId === options.asked);
+		if (!membership) fail(404, 'clinicNotFound');
+		if (membership.role !== 'studierektor') fail(403, 'forbidden');
+		return membership.clinicId;
+	}
+	const runs = memberships.filter((m) => m.role === 'studierektor');
+	if (runs.length === 1 && runs[0]) return runs[0].clinicId;
+	if (runs.length === 0) fail(403, 'forbidden');
+	return fail(400, 'validation', [
+		fieldIssue({ path: 'clinicId', message: 'chooseClinic', locale: options.locale })
+	]);
 }

@@ -35,7 +35,7 @@ export function participantsRoutes(deps: Deps) {
 			validate('json', ParticipantInput),
 			async (c) => {
 				const row = c.get('kollegium');
-				await addParticipant(deps, { kollegiumId: row.id, input: c.req.valid('json') });
+				await addParticipant(deps, { row, input: c.req.valid('json') });
 				return c.json(await kollegiumDetail(deps.db, row), 201);
 			}
 		)

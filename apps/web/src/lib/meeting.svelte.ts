@@ -4,7 +4,8 @@ import type {
 	MeetingFrame,
 	MeetingView,
 	ParticipantCommand,
-	ServerToClientEvents
+	ServerToClientEvents,
+	SpeakingOrderDraw
 } from '@kollegium/model';
 import { io, type Socket } from 'socket.io-client';
 
@@ -81,6 +82,11 @@ export class MeetingConnection {
 				resolve(result.ok ? null : result.error)
 			)
 		);
+	}
+
+	/** Draws the speaking order among who is in the room; the server reads it as SpeakingOrderDraw. */
+	drawSpeakingOrder(draw: SpeakingOrderDraw): Promise<string | null> {
+		return this.command(draw);
 	}
 
 	hand(command: ParticipantCommand): Promise<string | null> {

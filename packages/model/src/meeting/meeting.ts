@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Step } from './agenda.ts';
 
+/** More pages than this for one step would be a layout gone wrong, not a long step. */
+const MAX_PAGES = 50;
+
 const Person = z.object({ participantId: z.uuid(), name: z.string() });
 
 /** The meeting as the server holds it and stores after every change. Clients render it. */
@@ -15,6 +18,13 @@ export const MeetingState = z.object({
 	subjectStartedAt: z.iso.datetime(),
 	speakingOrder: z.array(Person).nullable(),
 	hands: z.array(Person),
+	/**
+	 * The shared screen's page of the current step ('last' after stepping back into it), and how
+	 * many pages the screen needs for it, as the screen reported: its layout decides, so the
+	 * keys page through a long step from whichever window has focus. Absent means one page.
+	 */
+	page: z.union([z.int().min(0), z.literal('last')]).optional(),
+	pages: z.int().min(1).max(MAX_PAGES).optional(),
 	/** Counts every change, so a client can tell a stale frame from a fresh one. */
 	version: z.int().min(0)
 });
@@ -33,7 +43,9 @@ export const MeetingCommand = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('drawSpeakingOrder') }),
 	z.object({ type: z.literal('clearSpeakingOrder') }),
 	z.object({ type: z.literal('lowerHand'), participantId: z.uuid() }),
-	z.object({ type: z.literal('restartTimer') })
+	z.object({ type: z.literal('restartTimer') }),
+	/** The shared screen reports how many pages it needs for the step it shows. */
+	z.object({ type: z.literal('pages'), stepId: z.string(), count: z.int().min(1).max(MAX_PAGES) })
 ]);
 export type MeetingCommand = z.infer<typeof MeetingCommand>;
 
@@ -92,14 +104,18 @@ function apply(
 		case 'advance':
 			if (current && !state.revealed.includes(current.id))
 				return { ...state, revealed: [...state.revealed, current.id] };
-			return moveTo(state, state.position + 1, context);
+			return nextPage(state) ?? moveTo(state, state.position + 1, context);
 		case 'previous':
-			return moveTo(state, state.position - 1, context);
+			return previousPage(state) ?? moveTo(state, state.position - 1, context, 'last');
 		case 'goto':
 			return moveTo(state, action.position, context);
 		case 'reveal':
-			if (!current || state.revealed.includes(current.id)) return state;
+			if (!current) return state;
+			// Space on a shown step turns the page, as a clicker's "next" does.
+			if (state.revealed.includes(current.id)) return nextPage(state) ?? state;
 			return { ...state, revealed: [...state.revealed, current.id] };
+		case 'pages':
+			return current?.id === action.stepId ? withPages(state, action.count) : state;
 		case 'toggleSelf':
 			return { ...state, showSelf: !state.showSelf };
 		case 'toggleSplit':
@@ -128,7 +144,8 @@ function apply(
 function moveTo(
 	state: MeetingState,
 	position: number,
-	context: { agenda: readonly Step[]; now: Date }
+	context: { agenda: readonly Step[]; now: Date },
+	page: 0 | 'last' = 0
 ): MeetingState {
 	const { agenda, now } = context;
 	const target = agenda[position];
@@ -141,13 +158,40 @@ function moveTo(
 			: state.revealed;
 	return {
 		...state,
+		// The screen reports the new step's pages once it has laid it out.
+		pages: undefined,
 		position,
 		revealed,
+		// Stepping back lands on the step's last page, as a slide deck does.
+		page: page === 'last' && state.revealed.includes(target.id) ? 'last' : 0,
 		stepStartedAt: at,
 		subjectStartedAt: newSubject ? at : state.subjectStartedAt,
 		// The order drawn for a trainee holds through that trainee's steps.
 		speakingOrder: newSubject ? null : state.speakingOrder
 	};
+}
+
+/** The current step's page as a number: 'last' is the last page the screen reported. */
+export function pageOf(state: MeetingState): { page: number; pages: number } {
+	const pages = state.pages ?? 1;
+	const page = state.page === 'last' ? pages - 1 : Math.min(state.page ?? 0, pages - 1);
+	return { page, pages };
+}
+
+function nextPage(state: MeetingState): MeetingState | null {
+	const { page, pages } = pageOf(state);
+	return page + 1 < pages ? { ...state, page: page + 1 } : null;
+}
+
+function previousPage(state: MeetingState): MeetingState | null {
+	const { page } = pageOf(state);
+	return state.pages !== undefined && page > 0 ? { ...state, page: page - 1 } : null;
+}
+
+function withPages(state: MeetingState, count: number): MeetingState {
+	const page = state.page === 'last' ? count - 1 : Math.min(state.page ?? 0, count - 1);
+	if (state.pages === count && state.page === page) return state;
+	return { ...state, pages: count, page };
 }
 
 /** Whether the step at a position has been shown to the room. */

@@ -359,175 +359,83 @@ describe('buildStepView: ratings', () => {
 	});
 
 	describe('split by familiarity', () => {
+		// The form asks "lite, en del, mycket": two groups of adjacent options, cut where both reach k.
+		const room = (groups: Record<string, AnswerValue[]>) =>
+			Object.entries(groups).flatMap(([kannedom, ratings]) =>
+				ratings.map((rating) => rated(kannedom === 'none' ? undefined : kannedom, rating))
+			);
+
 		it('is not shown unless the studierektor splits', () => {
-			const answers = [...three, rated('mycket', 3), rated('mycket', 3)];
-			for (const item of ratingsOf(ratingsView(answers))) expect(item.split).toBeNull();
+			const answers = room({ lite: [2, 3, 3], mycket: [4, 4, 5] });
+			const view = ratingsView(answers);
+			for (const item of ratingsOf(view)) expect(item.split).toBeNull();
+			expect(view).not.toHaveProperty('splitAvailability');
 		});
 
-		it('is not shown when the form asks nothing about familiarity', () => {
+		it('says the form asks nothing about familiarity, and shows no group', () => {
 			const answers = [rated(undefined, 4), rated(undefined, 5), rated(undefined, 3)];
 			const view = ratingsView(answers, {
 				form: formWithoutFamiliarity,
 				splitByFamiliarity: true
 			});
 			for (const item of ratingsOf(view)) expect(item.split).toBeNull();
+			expect(view).toMatchObject({ splitAvailability: 'noQuestion' });
 		});
 
-		it('shows each group that reached k, in option order, with its label', () => {
-			const answers = [
-				rated('mycket', 4),
-				rated('en-del', 3),
-				rated('mycket', 5),
-				rated('en-del', 3),
-				rated('mycket', 4),
-				rated('en-del', 2)
-			];
+		it('shows two groups of three, each with its own counts and labelled by its options', () => {
+			const answers = room({ lite: [2, 3], 'en-del': [3], mycket: [4, 5, 4] });
 			const view = ratingsView(answers, { splitByFamiliarity: true });
+			expect(view).toMatchObject({ splitAvailability: 'available' });
 			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', 3],
+				['Lite, en del', 3],
 				['Mycket', 3]
 			]);
-			const mycket = itemOf(view, 'kunskap').split?.[2]?.distribution;
-			expect(mycket).toMatchObject({ n: 3, median: 4 });
+			expect(itemOf(view, 'kunskap').split?.[1]?.distribution).toMatchObject({ n: 3, median: 4 });
 		});
 
-		it('shows nothing of a group below k', () => {
+		it('says why when five assessors cannot make two groups of three', () => {
+			const answers = room({ lite: [2], 'en-del': [3, 3], mycket: [4, 5] });
+			const view = ratingsView(answers, { splitByFamiliarity: true });
+			expect(view).toMatchObject({ splitAvailability: 'belowK' });
+			for (const item of ratingsOf(view)) expect(item.split).toBeNull();
+		});
+
+		it('shows no group when one assessor without a familiarity answer could be found by subtraction', () => {
+			const answers = room({ lite: [2, 3, 3], mycket: [4, 4, 5], none: [1] });
+			const view = ratingsView(answers, { splitByFamiliarity: true });
+			expect(shownDistribution(view, 'kunskap').n).toBe(7);
+			expect(view).toMatchObject({ splitAvailability: 'belowK' });
+			expect(splitOf(view)).toBeNull();
+		});
+
+		it('hides both groups of an item where one group has fewer than k ratings', () => {
 			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 5),
-				rated('mycket', 4),
-				rated('lite', 1),
-				rated('lite', 2),
-				rated('en-del', 3),
-				rated('en-del', 3),
-				rated('en-del', 3)
+				rated('mycket', 4, { ledarskap: 4 }),
+				rated('mycket', 4, { ledarskap: 4 }),
+				rated('mycket', 5, { ledarskap: 4 }),
+				rated('lite', 3, { ledarskap: 3 }),
+				rated('lite', 2, { ledarskap: 2 }),
+				rated('lite', 'cannot-assess', { ledarskap: 3 })
 			];
 			const view = ratingsView(answers, { splitByFamiliarity: true });
 			expect(splitOf(view)).toEqual([
 				['Lite', null],
-				['En del', null],
-				['Mycket', null]
+				['En del, mycket', null]
 			]);
-		});
-
-		it('shows no group when the one hidden rating could be found by subtracting from the total', () => {
-			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated('lite', 1)
-			];
-			const view = ratingsView(answers, { splitByFamiliarity: true });
-			expect(shownDistribution(view, 'kunskap').n).toBe(4);
-			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', null],
-				['Mycket', null]
+			expect(view).toMatchObject({ splitAvailability: 'available' });
+			expect(itemOf(view, 'ledarskap').split?.map((group) => group.distribution?.n)).toEqual([
+				3, 3
 			]);
-		});
-
-		it('shows the visible groups when the hidden groups together reach k', () => {
-			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 5),
-				rated('mycket', 4),
-				rated('lite', 1),
-				rated('lite', 2),
-				rated('en-del', 3)
-			];
-			const view = ratingsView(answers, { splitByFamiliarity: true });
-			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', null],
-				['Mycket', 3]
-			]);
-		});
-
-		it('shows no group when a rating without a familiarity answer could be found by subtraction', () => {
-			// The total counts the assessor who skipped the familiarity question; every group does not.
-			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated(undefined, 1)
-			];
-			const view = ratingsView(answers, { splitByFamiliarity: true });
-			expect(shownDistribution(view, 'kunskap')).toMatchObject({ n: 4 });
-			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', null],
-				['Mycket', null]
-			]);
-		});
-
-		it('shows no group when two visible groups leave one unplaced rating to subtract', () => {
-			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated('mycket', 4),
-				rated('lite', 3),
-				rated('lite', 3),
-				rated('lite', 3),
-				rated('', 1)
-			];
-			const view = ratingsView(answers, { splitByFamiliarity: true });
-			expect(shownDistribution(view, 'kunskap')).toMatchObject({ n: 7 });
-			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', null],
-				['Mycket', null]
-			]);
-		});
-
-		it('never lets the shown groups and the total differ by fewer than k ratings', () => {
-			const groups = ['lite', 'en-del', 'mycket', undefined] as const;
-			// Every way to place 0–4 ratings in each group (and among those without a group).
-			for (let code = 0; code < 5 ** groups.length; code += 1) {
-				const sizes = groups.map((_, index) => Math.floor(code / 5 ** index) % 5);
-				const answers = groups.flatMap((group, index) =>
-					Array.from({ length: sizes[index] ?? 0 }, () => rated(group, 3))
-				);
-				const view = ratingsView(answers, { splitByFamiliarity: true });
-				const item = itemOf(view, 'kunskap');
-				if (item.aggregate.hidden || item.aggregate.type === 'text' || !item.split) continue;
-				const shownN = item.split.reduce((sum, group) => sum + (group.distribution?.n ?? 0), 0);
-				const remainder = item.aggregate.distribution.n - shownN;
-				const anyShown = item.split.some((group) => group.distribution !== null);
-				expect(
-					!anyShown || remainder === 0 || remainder >= 3,
-					`sizes ${JSON.stringify(sizes)} leave ${remainder} to subtract`
-				).toBe(true);
-			}
 		});
 
 		it('shows no split for an item hidden below k', () => {
-			const answers = [
-				rated('mycket', 4, { ledarskap: 2 }),
-				rated('mycket', 5, { ledarskap: 3 }),
-				rated('mycket', 4)
-			];
+			const answers = room({ lite: [2, 3, 3], mycket: [4, 4, 5] }).map((answers, index) =>
+				index < 2 ? { ...answers, ledarskap: 3 } : answers
+			);
 			const view = ratingsView(answers, { splitByFamiliarity: true });
+			expect(itemOf(view, 'ledarskap').aggregate.hidden).toBe(true);
 			expect(itemOf(view, 'ledarskap').split).toBeNull();
-			expect(splitOf(view)).toEqual([
-				['Lite', null],
-				['En del', null],
-				['Mycket', 3]
-			]);
-		});
-
-		it('does not count "cannot assess" towards a group reaching k', () => {
-			const answers = [
-				rated('mycket', 4),
-				rated('mycket', 5),
-				rated('mycket', 'cannot-assess'),
-				rated('lite', 3),
-				rated('lite', 3),
-				rated('lite', 3)
-			];
-			const view = ratingsView(answers, { splitByFamiliarity: true });
-			const mycket = itemOf(view, 'kunskap').split?.[2];
-			expect(mycket?.distribution ?? null).toBeNull();
+			expect(splitOf(view)?.map(([, n]) => n)).toEqual([3, 3]);
 		});
 	});
 });

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-	aggregateSubject,
-	distribution,
-	Distribution,
-	ItemAggregate,
-	meetsMinimum
-} from '../aggregate.ts';
+import { aggregateSubject, Distribution, ItemAggregate, meetsMinimum } from '../aggregate.ts';
 import type { Subject } from '../kollegium.ts';
 import type { Answers } from '../response.ts';
 import { AnswerValue } from '../response.ts';
@@ -16,12 +10,12 @@ import {
 	scaleOf,
 	sectionsFor,
 	type ChoiceItem,
-	type RatingItem,
 	type Template
 } from '../template.ts';
 import { monthOfTraining } from '../training.ts';
 import type { Step } from './agenda.ts';
 import { RevealedComment, revealableComments, type Comment } from './comments.ts';
+import { familiarityGroups, SplitAvailability, splitBy } from './split.ts';
 
 const SubjectHeader = z.strictObject({
 	kind: z.enum(['trainee', 'clinic', 'supervisor']),
@@ -37,7 +31,10 @@ const RatedItem = z.strictObject({
 	aggregate: ItemAggregate,
 	/** The trainee's own answer, when the studierektor shows the self-assessment. */
 	self: AnswerValue.nullable(),
-	/** Per "how much have you worked with the trainee": a group below k shows nothing. */
+	/**
+	 * Per group of "how much have you worked with the trainee", while the split is on and
+	 * available: a group below k shows nothing, and then neither does the other.
+	 */
 	split: z
 		.array(z.strictObject({ label: LocalizedText, distribution: Distribution.nullable() }))
 		.nullable()
@@ -56,7 +53,9 @@ export const StepView = z.discriminatedUnion('kind', [
 		subject: SubjectHeader,
 		title: LocalizedText,
 		k: z.int(),
-		items: z.array(RatedItem)
+		items: z.array(RatedItem),
+		/** Only while the studierektor asks for the split: whether it shows anything here. */
+		splitAvailability: SplitAvailability.optional()
 	}),
 	z.strictObject({
 		kind: z.literal('comments'),
@@ -129,66 +128,50 @@ function ratingsView(
 		responses,
 		k: input.k
 	});
-	const familiarity = itemsOf(sections).find(
-		(item): item is ChoiceItem => item.type === 'choice' && item.purpose === 'familiarity'
-	);
+	const split = input.splitByFamiliarity ? splitContext(input, sections, responses) : null;
 	const items = section.items.flatMap((item) => {
 		if (item.type !== 'rating') return [];
 		const itemAggregate = aggregate.items.find((entry) => entry.itemId === item.id);
 		if (!itemAggregate) return [];
 		const steps = scaleOf(input.form, item).steps;
-		const split =
-			input.splitByFamiliarity && familiarity && !itemAggregate.hidden
-				? splitBy({ form: input.form, item, familiarity, responses, k: input.k })
+		const groups =
+			split?.groups && !itemAggregate.hidden
+				? splitBy({ form: input.form, item, ...split.groups, responses, k: input.k })
 				: null;
 		const self =
 			input.showSelf && input.selfAnswers && !itemAggregate.hidden
 				? (input.selfAnswers[item.id] ?? null)
 				: null;
-		return [{ itemId: item.id, text: item.text, steps, aggregate: itemAggregate, self, split }];
+		return [
+			{ itemId: item.id, text: item.text, steps, aggregate: itemAggregate, self, split: groups }
+		];
 	});
-	return { kind: 'ratings', subject, title: section.title, k: input.k, items };
+	const view = { kind: 'ratings' as const, subject, title: section.title, k: input.k, items };
+	if (!split) return view;
+	const shows = items.some((item) => item.split?.some((group) => group.distribution !== null));
+	if (shows) return { ...view, splitAvailability: 'available' };
+	// Nothing to show: no item carries empty groups, the step says why once.
+	return {
+		...view,
+		items: items.map((item) => ({ ...item, split: null })),
+		splitAvailability: split.groups ? 'belowK' : split.reason
+	};
 }
 
-/**
- * One item's distribution per familiarity group. A group below k shows nothing; and since the
- * total is shown too, whatever is not shown must together reach k, or subtracting the shown
- * groups from the total would expose it: then no group is shown.
- */
-export function splitBy(options: {
-	form: Template;
-	item: RatingItem;
-	familiarity: ChoiceItem;
-	responses: readonly { answers: Answers }[];
-	k: number;
-}): { label: LocalizedText; distribution: Distribution | null }[] {
-	const { form, item, familiarity, responses, k } = options;
-	const steps = scaleOf(form, item).steps.map((step) => step.value);
-	const groups = familiarity.options.map((option) => {
-		const values = responses
-			.filter((response) => response.answers[familiarity.id] === option.value)
-			.map((response) => response.answers[item.id])
-			.filter((value): value is AnswerValue => value !== undefined && value !== '');
-		return { label: option.label, distribution: distribution({ steps, values }) };
-	});
-	// Everything not shown (small groups, and answers whose author skipped the familiarity
-	// question) can be found as the total minus the shown groups: its ratings and its "kan ej
-	// bedöma" answers must each be none or at least k, or no group is shown.
-	const values = responses
-		.map((response) => response.answers[item.id])
-		.filter((value): value is AnswerValue => value !== undefined && value !== '');
-	const all = distribution({ steps, values });
-	const shown = groups.filter((group) => meetsMinimum({ n: group.distribution.n, k }));
-	const restRatings = all.n - shown.reduce((sum, group) => sum + group.distribution.n, 0);
-	const restCannot =
-		all.cannotAssess - shown.reduce((sum, group) => sum + group.distribution.cannotAssess, 0);
-	const safe = [restRatings, restRatings + restCannot].every(
-		(rest) => rest === 0 || meetsMinimum({ n: rest, k })
+/** The subject's familiarity groups, the same for every step of the subject. */
+function splitContext(
+	input: ViewInput,
+	sections: ReturnType<typeof sectionsFor>,
+	responses: { answers: Answers }[]
+) {
+	const familiarity = itemsOf(sections).find(
+		(item): item is ChoiceItem => item.type === 'choice' && item.purpose === 'familiarity'
 	);
-	return groups.map((group) => ({
-		label: group.label,
-		distribution: safe && shown.includes(group) ? group.distribution : null
-	}));
+	if (!familiarity) return { groups: null, reason: 'noQuestion' as const };
+	const groups = familiarityGroups({ familiarity, responses, k: input.k });
+	return groups
+		? { groups: { familiarity, groups }, reason: null }
+		: { groups: null, reason: 'belowK' as const };
 }
 
 function commentsView(

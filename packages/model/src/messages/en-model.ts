@@ -6,7 +6,8 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'error.wrongCredentials': 'Wrong email address or password.',
 	'error.tooManyAttempts': 'Too many failed attempts. Please wait a while and try again.',
 	'error.setupLinkInvalid': 'The setup link is no longer valid. Restart the server for a new link.',
-	'error.kollegiumNotFound': 'The kollegium does not exist, or it is not yours.',
+	'error.kollegiumNotFound':
+		'The kollegium does not exist, or it belongs to a clinic you are not a member of.',
 	'error.formLocked': 'The form is locked because the kollegium is already open for answers.',
 	'error.kindLocked': 'The kind of kollegium cannot be changed afterwards.',
 	'error.statusNotAllowed': 'That status change is not possible now.',
@@ -62,7 +63,19 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'error.notInThisMeeting':
 		'You are not part of this meeting. Your supervisor will give you the feedback afterwards.',
 	'error.documentNotOpen': 'The document opens when the meeting starts.',
+	// accounts and clinics
+	'error.clinicNotFound': 'The clinic does not exist, or you are not a member of it.',
+	'error.accountNotFound': 'The account does not exist.',
+	'error.accountLinkInvalid':
+		'The link is no longer valid: it has been used, revoked or is older than 7 days. Ask an administrator for a new one.',
+	'error.wrongPassword': 'The current password is not right.',
+	'error.lastAdmin': 'At least one active administrator must remain.',
+	'error.notYourself':
+		'You cannot deactivate your own account or remove your own administrator role.',
+	'error.accountDeactivated': 'The account is deactivated.',
 
+	// phone form (#14)
+	'validation.minEntries': 'Add at least {n}.',
 	'validation.missing': 'Please fill in this field.',
 	'validation.invalid': 'Invalid value.',
 	'validation.choose': 'Choose one of the options.',
@@ -79,6 +92,10 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'validation.wholeNumber': 'Enter a whole number.',
 	'validation.deadlineAfterMeeting': 'The answer deadline must be before the meeting.',
 	'validation.nothingToChange': 'Say what to change.',
+	'validation.wrongPassword': 'The current password is not right.',
+	'validation.emailTaken': 'There is already an account with that e-mail address.',
+	'validation.unknownClinic': 'Choose one of the clinics.',
+	'validation.chooseClinic': 'Choose the clinic the kollegium belongs to.',
 	'validation.tooManyAnswers': 'Too many answers.',
 	'validation.answeringClosedForGood':
 		'The answers are already prepared for the meeting; answering cannot reopen.',
@@ -103,12 +120,87 @@ export const enModel: Record<keyof typeof svModel, string> = {
 		'Does not fit this kind of kollegium: a specialistkollegium assesses trainees, an ST-läkarkollegium gives feedback on supervisors.',
 	'validation.supervisorNotParticipant':
 		'The main supervisor must be a participant of this kollegium.',
+	// people register
+	'validation.peopleEmptyFile': 'The file contains no people.',
+	'validation.peopleNoHeader':
+		'The first row must be the column headers, for example kind,name,email,supervisor.',
+	'validation.peopleUnknownColumn': 'Unknown column: {column}.',
+	'validation.peopleMissingColumn': 'The column {column} is missing.',
+	'validation.peopleDuplicateColumn': 'The column {column} appears more than once.',
+	'validation.peopleTooManyRows': 'The file has more than {n} rows. Split it into several files.',
+	'validation.peopleUnclosedQuote': 'A quotation mark that starts on line {line} is never closed.',
+	'validation.peopleExtraCells':
+		'The row has more values than there are columns. Put text containing a comma or semicolon in quotation marks.',
+	'validation.peopleUnknownKind': 'Unknown kind. Use specialist, trainee or observer.',
+	'validation.peopleRegulation': 'Use HSLF-FS 2021:8 or SOSFS 2015:8.',
+	'validation.peopleDuplicateEmail': 'The same email address as on line {line}.',
+	'validation.peopleDuplicatePerson':
+		'The same person as on line {line}. Give an email address to tell them apart.',
+	'validation.peopleEmailTaken':
+		'The email address is already used by someone else in the register.',
+	'validation.peopleSupervisorUnknown':
+		'Nobody with that email address or exactly that name is in the register or the file.',
+	'validation.peopleSupervisorAmbiguous':
+		'Several people have that name. Give the supervisor’s email address instead.',
+	'validation.peopleSupervisorNotSpecialist':
+		'The supervisor must be a specialist in the register.',
+	'validation.peopleStillSupervisor':
+		'This person supervises {name} and cannot stop being a specialist until {name} has a new supervisor.',
 
+	'error.personNotFound': 'The person is not in the clinic’s register.',
+	'audit.fileName': 'Audit log',
+	'people.fileName': 'People register {clinic}',
+	// audit log (#13)
+	'audit.action.signedIn': 'Signed in',
+	'audit.action.signInFailed': 'Failed sign-in',
+	'audit.action.accountCreated': 'Account created',
+	'audit.action.passwordChanged': 'Changed password',
+	'audit.action.passwordReset': 'Reset password with link',
+	'audit.action.accountChanged': 'Changed account',
+	'audit.action.resetLinkIssued': 'Issued reset link',
+	'audit.action.accountInvitationIssued': 'Invited colleague',
+	'audit.action.accountInvitationWithdrawn': 'Withdrew invitation',
+	'audit.action.clinicCreated': 'Created clinic',
+	'audit.action.clinicChanged': 'Changed clinic',
+	'audit.action.membershipChanged': 'Changed membership',
+	'audit.action.membershipRemoved': 'Removed from clinic',
+	'audit.action.linkIssued': 'Issued personal link',
+	'audit.action.linkRevoked': 'Revoked personal link',
+	'audit.action.statusChanged': 'Changed status',
+	'audit.action.answeringClosed': 'Closed answering',
+	'audit.action.revealed': 'Revealed step to the room',
+	'audit.action.pdfDownloaded': 'Downloaded PDF',
+	'audit.action.planFinalized': 'Marked plan final',
+	'audit.action.handoverRecorded': 'Recorded feedback given',
+	'audit.action.kollegiumDeleted': 'Deleted kollegium',
+	'audit.action.participantRemoved': 'Removed participant',
+	'audit.action.peopleImported': 'Imported people register',
+	'audit.action.peopleExported': 'Exported people register',
+	'audit.action.personDeleted': 'Deleted person from register',
+	'audit.action.auditExported': 'Exported the audit log',
+	'audit.column.at': 'time',
+	'audit.column.who': 'who',
+	'audit.column.action': 'action',
+	'audit.column.target': 'about',
+	'audit.column.detail': 'detail',
+	'audit.column.address': 'address',
+	// the summary page (#14)
+	'pdf.summaryPage': 'Summary',
+	'pdf.summaryKey':
+		"The group's answers per area, from low (light) to high (dark) level, with the number of answers per level below the bar. The self-assessment is the trainee's own median over the same questions.",
+	'pdf.summaryKey.clinic': 'The answers per area, from low (light) to high (dark) level.',
+	'pdf.area': 'Area',
+	'pdf.groupAnswers': "The group's answers",
+	'pdf.hiddenArea': 'Not shown: fewer than {k} answers',
+	'pdf.noAreas': 'No ratings were shown in the meeting.',
+	'pdf.goalDue': 'due {date}',
+	'pdf.details': 'Details per area and the whole plan',
 	'pdf.title.trainee': 'Feedback from specialistkollegium',
 	'pdf.title.clinic': 'Summary from ST-läkarkollegium',
 	'pdf.page': 'Page {page} of {pages}',
 	'pdf.date': 'Date',
 	'pdf.subject.trainee': 'Trainee',
+	'pdf.clinic': 'Clinic',
 	'pdf.subject.clinic': 'Clinic',
 	'pdf.specialty': 'Specialty',
 	'pdf.training': 'Time in training',

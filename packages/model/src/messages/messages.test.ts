@@ -107,10 +107,10 @@ describe('isMessageKey', () => {
 describe('errorMessage', () => {
 	it('says an API error code in the reader’s language', () => {
 		expect(errorMessage('kollegiumNotFound', 'sv')).toBe(
-			'Kollegiet finns inte, eller så är det inte ditt.'
+			'Kollegiet finns inte, eller så hör det till en klinik du inte är med i.'
 		);
 		expect(errorMessage('kollegiumNotFound', 'en')).toBe(
-			'The kollegium does not exist, or it is not yours.'
+			'The kollegium does not exist, or it belongs to a clinic you are not a member of.'
 		);
 	});
 

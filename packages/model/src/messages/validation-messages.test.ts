@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginInput } from '../api.ts';
+import { LoginInput } from '../accounts.ts';
 import { KollegiumInput, ParticipantInput } from '../kollegium.ts';
 import { ActionPlan } from '../plans.ts';
 import { checkInput, fieldIssue, validationMessage, type FieldIssue } from '../validation.ts';

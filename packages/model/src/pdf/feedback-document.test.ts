@@ -97,6 +97,7 @@ const report: FeedbackReport = {
 	kollegium: {
 		kind: 'specialistkollegium',
 		title: 'Kollegium hösten 2026',
+		clinic: 'Medicinkliniken Lund',
 		// 00:30 on 23 November in Stockholm.
 		startsAt: '2026-11-22T23:30:00Z',
 		k: 3
@@ -167,28 +168,38 @@ function blockWith(content: Content, text: string): ContentNode | undefined {
 		.at(-1);
 }
 
+/** The plan's table: the one whose header row has this column. */
+const planTable = (content: Content, column: string) =>
+	nodes(content).find(
+		(node) => node.table?.headerRows && texts(node.table.body[0]).includes(column)
+	)?.table;
+
 const allText = (r: FeedbackReport) => texts(feedbackDocument(r).content).join('\n');
 
 describe('feedbackDocument', () => {
-	it('heads a trainee report with the trainee, the Stockholm date and the month of training', () => {
+	it('heads a trainee report with the clinic, the trainee, the Stockholm date and the month of training', () => {
 		const text = allText(report);
 		for (const expected of [
 			'Återkoppling från specialistkollegium',
 			'Kollegium hösten 2026',
+			'Klinik',
+			'Medicinkliniken Lund',
 			'23 november 2026',
 			'Åsa Öberg',
 			'Internmedicin',
-			'månad 14 av ST',
+			'ST-månad 14',
 			'Björn Ängström'
 		]) {
 			expect(text).toContain(expected);
 		}
 	});
 
-	it('numbers the pages and repeats the kollegium title', () => {
+	it('numbers the pages and repeats the clinic and the kollegium title', () => {
 		const definition = feedbackDocument(report);
 		expect(texts(definition.footer(2, 3))).toContain('Sida 2 av 3');
-		expect(texts(definition.header(2, 3))).toContain('Kollegium hösten 2026');
+		expect(texts(definition.header(2, 3))).toContain(
+			'Medicinkliniken Lund · Kollegium hösten 2026'
+		);
 		expect(definition.pageSize).toBe('A4');
 	});
 
@@ -298,7 +309,7 @@ describe('feedbackDocument', () => {
 			...report,
 			plan: { ...report.plan, kind: 'development', plan: { ...developmentPlan, goals: [goal] } }
 		});
-		const table = nodes(definition.content).find((node) => node.table?.headerRows)?.table;
+		const table = planTable(definition.content, 'Aktiviteter');
 		expect(table?.dontBreakRows).toBeUndefined();
 		expect(table?.headerRows).toBe(1);
 	});
@@ -308,7 +319,7 @@ describe('feedbackDocument', () => {
 		const text = texts(content).join('\n');
 		expect(text).toContain('Sammanställning från ST-läkarkollegium');
 		expect(text).toContain('E Handledning och kompetensbedömning\nHandledning ställs in.');
-		const table = nodes(content).find((node) => node.table?.headerRows)?.table;
+		const table = planTable(content, 'Planerad åtgärd');
 		expect(texts(table?.body[0])).toEqual([
 			'Område',
 			'Planerad åtgärd',

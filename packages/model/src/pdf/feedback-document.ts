@@ -3,6 +3,7 @@ import { translate, type MessageKey, type MessageParams } from '../messages/inde
 import type { Locale } from '../text.ts';
 import { planContent } from './feedback-plan.ts';
 import { stepContent } from './feedback-steps.ts';
+import { detailsHeading, summaryContent } from './feedback-summary.ts';
 import {
 	colors,
 	contentWidth,
@@ -41,7 +42,7 @@ export function feedbackDocument(report: FeedbackReport): DocDefinition {
 		},
 		header: () => ({
 			columns: [
-				{ text: report.kollegium.title, width: '*' },
+				{ text: `${report.kollegium.clinic} · ${report.kollegium.title}`, width: '*' },
 				{ text: longDate(report.kollegium.startsAt, context.locale), width: 'auto' }
 			],
 			style: 'pageHeader'
@@ -55,6 +56,8 @@ export function feedbackDocument(report: FeedbackReport): DocDefinition {
 		}),
 		content: [
 			titleBlock(context),
+			...summaryContent(context),
+			detailsHeading(context),
 			...report.steps.flatMap((step) => stepContent(step, context)),
 			...planContent(context),
 			signatures(context)
@@ -84,6 +87,8 @@ function titleBlock({ report, locale, t }: Context): Content {
 		[t('pdf.date'), longDate(kollegium.startsAt, locale)],
 		[t(`pdf.subject.${subject.kind}`), subject.name]
 	];
+	// The clinic's own PDF names it as its subject already.
+	if (subject.kind !== 'clinic') rows.splice(1, 0, [t('pdf.clinic'), kollegium.clinic]);
 	if (subject.specialty) rows.push([t('pdf.specialty'), subject.specialty]);
 	if (subject.monthOfTraining !== null) {
 		rows.push([t('pdf.training'), t('pdf.month', { month: subject.monthOfTraining })]);

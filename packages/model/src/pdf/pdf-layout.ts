@@ -64,6 +64,9 @@ export interface ContentNode extends PdfStyle {
 	unbreakable?: boolean;
 	/** Marks a heading, so it is never left alone at the foot of a page. */
 	headlineLevel?: number;
+	/** A table cell spanning this many columns (the ones it covers are left empty). */
+	colSpan?: number;
+	pageBreak?: 'before' | 'after';
 }
 
 export type Content = string | ContentNode | Content[];

@@ -11,11 +11,17 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
+/** Who holds a connection, as far as cutting it off goes. */
+export type ConnectionHolder = Pick<Connection, 'participantId' | 'userId' | 'sessionHash'>;
+
 interface Connection {
 	/** Set at the upgrade, and for participants again when the meeting ends. */
 	readOnly: boolean;
-	/** Whose link opened it, so a revoked link can be cut off; null for the studierektor. */
+	/** Whose link opened it, so a revoked link can be cut off; null for a colleague. */
 	participantId: string | null;
+	/** The colleague signed in on it, and by which session, so either can be cut off. */
+	userId: string | null;
+	sessionHash: string | null;
 	/** Who the server knows it to be: the only name its presence may show. */
 	name: string;
 	/** Awareness client ids this connection has announced, removed when it closes. */
@@ -82,11 +88,19 @@ export class SharedDoc {
 	/** Adds a connection and starts the sync once the stored state is loaded. */
 	connect(
 		socket: WebSocket,
-		options: { readOnly: boolean; participantId: string | null; name: string }
+		options: {
+			readOnly: boolean;
+			participantId: string | null;
+			userId: string | null;
+			sessionHash: string | null;
+			name: string;
+		}
 	): void {
 		const connection: Connection = {
 			readOnly: options.readOnly,
 			participantId: options.participantId,
+			userId: options.userId,
+			sessionHash: options.sessionHash,
 			name: options.name,
 			clients: new Set(),
 			queue: this.loaded
@@ -109,10 +123,10 @@ export class SharedDoc {
 	}
 
 	/** Closes the connections opened with a participant's link. */
-	revoke(participantId: string): void {
+	/** Closes the connections whose holder no longer has access (a link revoked, a session ended). */
+	cutOff(lost: (holder: ConnectionHolder) => boolean): void {
 		for (const [socket, connection] of this.connections) {
-			if (connection.participantId === participantId)
-				socket.close(YjsCloseCode.forbidden, 'link revoked');
+			if (lost(connection)) socket.close(YjsCloseCode.forbidden, 'access ended');
 		}
 	}
 

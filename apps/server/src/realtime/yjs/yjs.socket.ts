@@ -6,16 +6,23 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { invitationHolder, userBySession } from '../../auth/identity.ts';
+import { hashToken } from '../../auth/tokens.ts';
 import type { Db } from '../../db/database.ts';
 import { resolveAccess } from '../../domain/access.ts';
 import { SESSION_COOKIE } from '../../http/auth.ts';
 import { DocStore } from './doc-store.ts';
-import { SharedDoc } from './shared-doc.ts';
+import { SharedDoc, type ConnectionHolder } from './shared-doc.ts';
 import type { DocumentTickets } from './tickets.ts';
 import type { Site } from '../../http/env.ts';
 import { mayUseCookies } from '../../http/origin.ts';
 
-type Access = { mode: 'write' | 'read'; participantId: string | null; name: string };
+type Access = {
+	mode: 'write' | 'read';
+	participantId: string | null;
+	userId: string | null;
+	sessionHash: string | null;
+	name: string;
+};
 
 export interface YjsOptions {
 	db: Db;
@@ -93,6 +100,8 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 					doc.connect(ws, {
 						readOnly: access.mode === 'read',
 						participantId: access.participantId,
+						userId: access.userId,
+						sessionHash: access.sessionHash,
 						name: access.name
 					});
 					ws.on('close', () => {
@@ -136,11 +145,11 @@ export function attachYjs(http: HttpServer, options: YjsOptions) {
 		meetingEnded(kollegiumId: string): void {
 			docs.get(kollegiumId)?.endMeeting();
 		},
-		/** Cuts off a participant whose link was revoked, in every open document. */
-		revoke(participantId: string): void {
-			for (const doc of docs.values()) doc.revoke(participantId);
+		/** Closes, in every open document, the connections whose holder has lost access. */
+		cutOff(lost: (holder: ConnectionHolder) => boolean): void {
+			for (const doc of docs.values()) doc.cutOff(lost);
 		},
-		/** Stores everything pending and compacts, for a clean shutdown. */
+
 		async close(): Promise<void> {
 			closing = true;
 			for (const timer of unloads.values()) clearTimeout(timer);
@@ -200,12 +209,19 @@ async function authorize(
 			kollegiumId,
 			resource
 		});
-		if (access.grant === 'write') return { mode: 'write', participantId: null, name: user.name };
+		if (access.grant === 'write' || access.grant === 'read')
+			return {
+				mode: access.grant,
+				participantId: null,
+				userId: user.id,
+				sessionHash: hashToken(cookie ?? ''),
+				name: user.name
+			};
 	}
 	const holder = invitationId ? await invitationHolder(options, { invitationId }) : null;
 	if (!holder) return null;
 	const access = await resolveAccess(options.db, { who: { holder }, kollegiumId, resource });
 	if (access.grant !== 'write' && access.grant !== 'read') return null;
 	const { id, name } = holder.participant;
-	return { mode: access.grant, participantId: id, name };
+	return { mode: access.grant, participantId: id, userId: null, sessionHash: null, name };
 }

@@ -1,12 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import { api, ApiFailure } from '$lib/api.ts';
+import { session } from '$lib/clinic.svelte.ts';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params }) => {
 	try {
-		const [detail, progress, templates, catalogues] = await Promise.all([
-			api('GET /kollegier/:id', { params }),
-			api('GET /kollegier/:id/progress', { params }),
+		const me = session.me ?? (await session.load());
+		if (!me) redirect(307, '/logga-in');
+		const detail = await api('GET /kollegier/:id', { params });
+		// A läsare reads the kollegium, its plans and handover; answering and preparing are not theirs.
+		const runs = me.clinics.some(
+			(clinic) => clinic.clinicId === detail.clinic.id && clinic.role === 'studierektor'
+		);
+		const [progress, templates, catalogues] = await Promise.all([
+			runs ? api('GET /kollegier/:id/progress', { params }) : null,
 			api('GET /catalog/templates'),
 			api('GET /catalog/goals')
 		]);
@@ -14,7 +21,7 @@ export const load: PageLoad = async ({ params }) => {
 		const handover = ['live', 'closed', 'delivered'].includes(detail.status)
 			? await api('GET /kollegier/:id/handover', { params })
 			: null;
-		return { detail, progress, templates, catalogues, handover };
+		return { detail, runs, progress, templates, catalogues, handover };
 	} catch (failure) {
 		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
 		if (failure instanceof ApiFailure && failure.status === 404)
