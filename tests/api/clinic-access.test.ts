@@ -21,6 +21,7 @@ import { kollegiumInput, setUpFacilitator } from '../support/fixtures.ts';
 import { connect, join, liveSpecialistkollegium, type MeetingSocket } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { findSecrets, isolatedRequest, trainee } from './helpers.ts';
+import { completePlan } from '../support/plans.ts';
 
 // Every route of the endpoint table, called by every kind of colleague with real ids: the gate
 // in front of the routes must answer as the roles of issue #10 say, whatever the handler does.
@@ -103,30 +104,7 @@ interface Case {
 }
 
 /** Sara's development plan, complete enough to be marked final. */
-const plan = {
-	summary: 'Trygg i akuta lägen, ödmjuk inför svåra beslut.',
-	strengths: ['Lugn'],
-	developmentAreas: ['Delegera'],
-	goals: [
-		{
-			description: 'Leda ronden självständigt',
-			goals: ['STa5'],
-			activities: [
-				{
-					kind: 'assessment' as const,
-					description: 'Observerad rond',
-					instrument: 'mini-cex' as const
-				}
-			],
-			responsible: 'Karin Holmlund',
-			dueDate: '2027-03-01',
-			followUp: 'Vid nästa handledarsamtal'
-		}
-	],
-	nextFollowUp: '2027-04-15',
-	atRisk: false,
-	actionPlan: null
-};
+const plan = completePlan();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -7,6 +7,7 @@ import { openSpecialistkollegium, setUpFacilitator } from '../support/fixtures.t
 import { liveSpecialistkollegium } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { fullAnswers } from './helpers.ts';
+import { completePlan } from '../support/plans.ts';
 
 const statusesOf = (responses: { status: number }[]) =>
 	responses.map((r) => r.status).sort((a, b) => a - b);
@@ -112,30 +113,7 @@ describe('marking a plan final at the same moment', () => {
 		const live = await liveSpecialistkollegium(server, eva);
 		const sara = live.subjects['Sara Lindholm']!;
 		({ doc, provider } = await openDocument(server, live.id, { cookie: eva.cookieHeader }));
-		const plan = {
-			summary: 'Trygg i akuta lägen.',
-			strengths: ['Lugn'],
-			developmentAreas: ['Delegera'],
-			goals: [
-				{
-					description: 'Leda ronden självständigt',
-					goals: ['STa5'],
-					activities: [
-						{
-							kind: 'assessment' as const,
-							description: 'Observerad rond',
-							instrument: 'mini-cex' as const
-						}
-					],
-					responsible: 'Karin Holmlund',
-					dueDate: '2027-03-01',
-					followUp: 'Vid nästa handledarsamtal'
-				}
-			],
-			nextFollowUp: '2027-04-15',
-			atRisk: false,
-			actionPlan: null
-		};
+		const plan = completePlan({ summary: 'Trygg i akuta lägen.' });
 		writeDevelopmentPlan(doc, sara, plan);
 		await pause(300);
 		const path = `/kollegier/${live.id}/subjects/${sara}/plan/final`;

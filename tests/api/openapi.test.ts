@@ -13,6 +13,7 @@ import { openDocument, pause, writeDevelopmentPlan } from '../support/documents.
 import { setUpFacilitator } from '../support/fixtures.ts';
 import { liveSpecialistkollegium } from '../support/meeting.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { completePlan } from '../support/plans.ts';
 
 // One table in the model says what every route takes and answers. The OpenAPI document is
 // generated from it, the web app's calls are typed by it, and here the server's real answers
@@ -140,30 +141,7 @@ const reads: { key: EndpointKey; as: Who; params?: (ids: Ids) => Record<string, 
 ];
 
 /** Sara's development plan, complete enough to be marked final. */
-const plan = {
-	summary: 'Trygg i akuta lägen, ödmjuk inför svåra beslut.',
-	strengths: ['Lugn'],
-	developmentAreas: ['Delegera'],
-	goals: [
-		{
-			description: 'Leda ronden självständigt',
-			goals: ['STa5'],
-			activities: [
-				{
-					kind: 'assessment' as const,
-					description: 'Observerad rond',
-					instrument: 'mini-cex' as const
-				}
-			],
-			responsible: 'Karin Holmlund',
-			dueDate: '2027-03-01',
-			followUp: 'Vid nästa handledarsamtal'
-		}
-	],
-	nextFollowUp: '2027-04-15',
-	atRisk: false,
-	actionPlan: null
-};
+const plan = completePlan();
 
 describe('the answers the server sends', () => {
 	let server: TestServer;
