@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addColleague, createClinic, type Colleague } from '../support/accounts.ts';
+import type { ApiClient } from '../support/client.ts';
 import { expectAccessible, launchBrowser, newPerson } from '../support/browser.ts';
 import { ownClinicOf, PASSWORD, setUpFacilitator } from '../support/fixtures.ts';
 import { liveSpecialistkollegium } from '../support/meeting.ts';
@@ -21,6 +22,7 @@ describe('colleagues of a clinic, and of another', () => {
 	let server: TestServer;
 	let browser: Browser;
 	let kollegiumId = '';
+	let eva: ApiClient;
 	let olle: Colleague;
 	let vera: Colleague;
 	let bo: Colleague;
@@ -28,7 +30,7 @@ describe('colleagues of a clinic, and of another', () => {
 	beforeAll(async () => {
 		server = await startTestServer({ pages: true });
 		browser = await launchBrowser();
-		const { client: eva } = await setUpFacilitator(server);
+		({ client: eva } = await setUpFacilitator(server));
 		const clinicId = await ownClinicOf(eva);
 		olle = await addColleague(server, eva, {
 			name: 'Olle Biträdande',
@@ -87,6 +89,15 @@ describe('colleagues of a clinic, and of another', () => {
 		await page.goto(`${server.url}/kollegier/${kollegiumId}/mote`);
 		await page.getByText('Mötet styrs av klinikens studierektorer.', { exact: false }).waitFor();
 		expect(await page.getByRole('button', { name: 'Visa för rummet' }).count()).toBe(0);
+
+		// Once the meeting is over the läsare reads the plans, and cannot mark one final.
+		expect((await eva.post(`/kollegier/${kollegiumId}/status`, { status: 'closed' })).status).toBe(
+			200
+		);
+		await page.goto(`${server.url}/kollegier/${kollegiumId}/dokument`);
+		await page.getByRole('heading', { name: 'Utvecklingsplan' }).first().waitFor();
+		expect(await page.getByRole('button', { name: /Markera/ }).count()).toBe(0);
+		await expectAccessible(page, 'the plans as a läsare');
 		await page.context().close();
 	});
 
