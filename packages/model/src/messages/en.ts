@@ -238,6 +238,8 @@ export const en: Record<MessageKey, string> = {
 	'k.focusGoals': 'Focus goals (delmål)',
 	'k.focusGoalsHelp':
 		'Goals the kollegium should pay special attention to. Questions tagged with them are marked in the form.',
+	'detail.customOne': ', with 1 additional question',
+	'detail.customMany': ', with {count} additional questions',
 	'k.customItems': 'Additional questions',
 	'k.customItemsHelp': 'Questions added at the end of the form, for this kollegium only.',
 	'k.customText': 'Question',

@@ -242,6 +242,8 @@ export const sv = {
 	'k.focusGoals': 'Fokusdelmål',
 	'k.focusGoalsHelp':
 		'Delmål som kollegiet särskilt ska uppmärksamma. Frågor som hör till dem markeras i formuläret.',
+	'detail.customOne': ', med 1 egen fråga',
+	'detail.customMany': ', med {count} egna frågor',
 	'k.customItems': 'Egna frågor',
 	'k.customItemsHelp': 'Frågor som läggs till sist i formuläret, bara för detta kollegium.',
 	'k.customText': 'Fråga',
