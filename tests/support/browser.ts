@@ -32,7 +32,9 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
-	const summary = results.violations.map(
+	// Not a WCAG tag in axe, but what a screen-reader user navigates by first (#13's statement).
+	const headings = await new AxeBuilder({ page }).withRules(['page-has-heading-one']).analyze();
+	const summary = [...results.violations, ...headings.violations].map(
 		(violation) =>
 			`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
 	);
