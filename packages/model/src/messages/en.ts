@@ -3,6 +3,34 @@ import type { MessageKey } from './index.ts';
 
 /** English. Must cover every Swedish key, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
+	// accessibility statement (#13)
+	'a11y.title': 'Accessibility statement',
+	'a11y.footer': 'Accessibility',
+	'a11y.intro':
+		'Kollegium is meant for everyone: directors of studies, specialists, trainees and supervisors, with a keyboard, a screen reader, magnification and on a phone. This statement says how the service meets the Swedish act (2018:1937) on accessibility to digital public services, its known gaps and how to report a problem.',
+	'a11y.status.heading': 'How accessible is the service?',
+	'a11y.status.text':
+		'The service is partially compliant with WCAG 2.1 level AA, to which EN 301 549 refers, because of the gaps described below.',
+	'a11y.gaps.heading': 'Known gaps',
+	'a11y.gaps.pdf':
+		'The feedback PDF is not tagged, so a screen reader reads it as running text without headings or tables. The same content is on the Documents and plans page and through the personal link.',
+	'a11y.gaps.sharedScreen':
+		'The shared screen is made to be shown in a room. Very long meeting notes are scaled down to fit; read them on the Documents and plans page instead.',
+	'a11y.gaps.editor':
+		'In the shared text editor, other people’s changes are not announced to screen readers while they are typed.',
+	'a11y.gaps.timer':
+		'The meeting timers update every second and are therefore not read out automatically; the time is shown as text beside the buttons.',
+	'a11y.method.heading': 'How we tested',
+	'a11y.method.text':
+		'Every page of the service is tested automatically with axe-core against WCAG 2.1 A and AA on every change to the code, in Swedish and English, on a desktop, a projector and a phone. Keyboard flows and focus are tested in the same tests. This statement is a self-assessment.',
+	'a11y.report.heading': 'Report a problem',
+	'a11y.report.text':
+		'Do you meet barriers in the service, or need content in another form? Contact the director of studies of your clinic or the part of your region that runs Kollegium, and we will fix the gap or give you the content another way.',
+	'a11y.enforcement.heading': 'Enforcement',
+	'a11y.enforcement.text':
+		'The Agency for Digital Government (DIGG) enforces the act. If you are not satisfied with how your report was handled, you can contact DIGG:',
+	'a11y.enforcement.link': 'report inaccessibility to DIGG (in Swedish)',
+	'a11y.updated': 'This statement was last updated on 1 December 2026.',
 	'app.name': 'Kollegium',
 	'app.skip': 'Skip to content',
 	'app.language': 'Language',

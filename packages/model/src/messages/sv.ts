@@ -6,6 +6,34 @@ import { svModel } from './sv-model.ts';
  * sv-model.ts.
  */
 export const sv = {
+	// accessibility statement (#13)
+	'a11y.title': 'Tillgänglighetsredogörelse',
+	'a11y.footer': 'Tillgänglighet',
+	'a11y.intro':
+		'Kollegium ska kunna användas av alla: studierektorer, specialister, ST-läkare och handledare, med tangentbord, skärmläsare, förstoring och på telefon. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, kända brister och hur du rapporterar ett problem.',
+	'a11y.status.heading': 'Hur tillgänglig är tjänsten?',
+	'a11y.status.text':
+		'Tjänsten är delvis förenlig med WCAG 2.1 på nivå AA, som EN 301 549 hänvisar till, på grund av de brister som beskrivs nedan.',
+	'a11y.gaps.heading': 'Kända brister',
+	'a11y.gaps.pdf':
+		'Återkopplings-PDF:en är inte taggad, så en skärmläsare läser den som löpande text utan rubrikstruktur och tabeller. Samma innehåll finns på sidorna Dokument och planer och via den personliga länken.',
+	'a11y.gaps.sharedScreen':
+		'Den delade skärmen är gjord för att visas i ett rum. Mycket långa mötesanteckningar förminskas för att få plats; läs dem i stället på sidan Dokument och planer.',
+	'a11y.gaps.editor':
+		'I den gemensamma textredigeraren meddelas inte andras ändringar för skärmläsare medan de skrivs.',
+	'a11y.gaps.timer':
+		'Tidtagningen i mötet uppdateras varje sekund och läses därför inte upp automatiskt; tiden finns som text vid knapparna.',
+	'a11y.method.heading': 'Hur vi har testat',
+	'a11y.method.text':
+		'Varje sida i tjänsten testas automatiskt med axe-core mot WCAG 2.1 A och AA vid varje ändring av koden, i svenska och engelska, på datorskärm, projektor och telefon. Tangentbordsflöden och fokus testas i samma tester. Redogörelsen är en egen bedömning.',
+	'a11y.report.heading': 'Rapportera en brist',
+	'a11y.report.text':
+		'Upplever du hinder i tjänsten, eller behöver du innehåll i en annan form? Kontakta studierektorn på din klinik eller den förvaltning i regionen som driver Kollegium, så åtgärdar vi bristen eller ger dig innehållet på annat sätt.',
+	'a11y.enforcement.heading': 'Tillsyn',
+	'a11y.enforcement.text':
+		'Myndigheten för digital förvaltning (DIGG) ansvarar för tillsynen av lagen. Är du inte nöjd med hur din synpunkt hanteras kan du kontakta DIGG:',
+	'a11y.enforcement.link': 'anmäl bristande tillgänglighet till DIGG',
+	'a11y.updated': 'Redogörelsen uppdaterades senast den 1 december 2026.',
 	'app.name': 'Kollegium',
 	'app.skip': 'Hoppa till innehållet',
 	'app.language': 'Språk',
