@@ -1,3 +1,4 @@
+import { EXAMPLE_CLINIC_NAME } from '../../apps/server/src/domain/example.ts';
 import { ApiClient, tokenOf } from './client.ts';
 import type { TestServer } from './server.ts';
 
@@ -27,7 +28,7 @@ export async function ownClinicOf(client: ApiClient): Promise<string> {
 	const me = (await client.get('/auth/me')).json as {
 		clinics: { clinicId: string; name: string; role: string }[];
 	};
-	const own = me.clinics.find((c) => c.role === 'studierektor' && !c.name.startsWith('Exempel'));
+	const own = me.clinics.find((c) => c.role === 'studierektor' && c.name !== EXAMPLE_CLINIC_NAME);
 	if (!own) throw new Error('The colleague is studierektor of no clinic of their own');
 	return own.clinicId;
 }
