@@ -75,6 +75,7 @@ function expected(role: Role, access: Access): Outcome {
 /** Routes anyone may call: each checks its own proof (a setup, account or invitation link). */
 const PUBLIC: ReadonlySet<string> = new Set([
 	'GET /auth/setup',
+	'GET /auth/methods',
 	'POST /auth/setup',
 	'POST /auth/login',
 	'POST /auth/logout',
@@ -88,7 +89,11 @@ const PUBLIC: ReadonlySet<string> = new Set([
 	'GET /respond/handover',
 	'GET /respond/handover/:subjectId/feedback.pdf',
 	'POST /respond/handover/:subjectId',
-	'GET /respond/feedback.pdf'
+	'GET /respond/feedback.pdf',
+	// #11 D
+	'GET /respond/supervisor-feedback',
+	'GET /respond/supervisor-feedback.pdf',
+	'POST /respond/supervisor-feedback/received'
 ]);
 
 /** One call of a route: its path parameters, query and JSON body. */
@@ -211,6 +216,24 @@ describe('who may call every route, drive the meeting and open its document', ()
 		return spare.me.id;
 	}
 
+	/** A c-delmål file of one goal for a specialty; `dryRun` unless told to save it. */
+	const specialtyImport = (specialty: string, dryRun = true) => ({
+		regulation: 'HSLF-FS 2021:8',
+		specialty,
+		format: 'csv',
+		text: 'kod;titel\nSTc1;Ett delmål\n',
+		dryRun
+	});
+	/** A saved c-delmål list of a specialty of its own, by id. */
+	async function specialtyList(): Promise<string> {
+		const saved = await admin.post(
+			'/catalog/specialty-goals/import',
+			specialtyImport(`Specialitet ${unique()}`, false)
+		);
+		expect(saved.status, saved.text).toBe(200);
+		return saved.json.list.id as string;
+	}
+
 	const main = (extra: Record<string, string> = {}) => ({ params: { id: kollegium, ...extra } });
 	const ofClinic = (extra: Record<string, string> = {}) => ({
 		params: { clinicId: clinicA, ...extra }
@@ -287,6 +310,29 @@ describe('who may call every route, drive the meeting and open its document', ()
 			})
 		},
 		'GET /clinics/:clinicId/people.csv': { access: 'clinicStudierektor', call: () => ofClinic() },
+		// #11 E: the yearly report, for every member of the clinic.
+		'GET /clinics/:clinicId/report/:year': {
+			access: 'clinicMember',
+			call: () => ofClinic({ year: '2026' })
+		},
+		'GET /clinics/:clinicId/report/:year/report.csv': {
+			access: 'clinicMember',
+			call: () => ofClinic({ year: '2026' })
+		},
+		'GET /clinics/:clinicId/report/:year/report.pdf': {
+			access: 'clinicMember',
+			call: () => ofClinic({ year: '2026' })
+		},
+		// #11 A: a register trainee's page is for läsare too.
+		'GET /clinics/:clinicId/trainees': { access: 'clinicMember', call: () => ofClinic() },
+		'GET /clinics/:clinicId/trainees/:personId': {
+			access: 'clinicMember',
+			call: async () => {
+				const created = await admin.post(`/clinics/${clinicA}/people`, trainee(`ST ${unique()}`));
+				expect(created.status, created.text).toBe(201);
+				return ofClinic({ personId: created.json.id as string });
+			}
+		},
 
 		'GET /catalog/templates': { access: 'signedIn', call: () => ({}) },
 		'GET /catalog/templates/:id': {
@@ -294,6 +340,23 @@ describe('who may call every route, drive the meeting and open its document', ()
 			call: () => ({ params: { id: 'specialistkollegium-allman' } })
 		},
 		'GET /catalog/goals': { access: 'signedIn', call: () => ({}) },
+		// c-delmål are the installation's: every account reads them, administrators keep them.
+		'GET /catalog/specialty-goals': { access: 'signedIn', call: () => ({}) },
+		'POST /catalog/specialty-goals/import': {
+			access: 'admin',
+			call: () => ({ body: specialtyImport(`Specialitet ${unique()}`) })
+		},
+		'PUT /catalog/specialty-goals/:listId': {
+			access: 'admin',
+			call: async () => ({
+				params: { listId: await specialtyList() },
+				body: { goals: [{ code: 'STc1', title: { sv: 'Ändrat delmål' } }] }
+			})
+		},
+		'DELETE /catalog/specialty-goals/:listId': {
+			access: 'admin',
+			call: async () => ({ params: { listId: await specialtyList() } })
+		},
 
 		'GET /kollegier': { access: 'signedIn', call: () => ({}) },
 		'POST /kollegier': {
@@ -360,6 +423,29 @@ describe('who may call every route, drive the meeting and open its document', ()
 			access: 'kollegiumStudierektor',
 			call: async () => ({ params: { id: (await throwaway()).id } })
 		},
+		// E-mail is off on this server: the policy still answers first (403/404), then 409.
+		'POST /kollegier/:id/invitations/send': {
+			access: 'kollegiumStudierektor',
+			call: async () => ({ params: { id: (await throwaway()).id } })
+		},
+		'GET /kollegier/:id/outbox': {
+			access: 'kollegiumStudierektor',
+			call: async () => ({ params: { id: (await throwaway()).id } })
+		},
+		'POST /kollegier/:id/outbox/:messageId/resend': {
+			access: 'kollegiumStudierektor',
+			call: async () => ({
+				params: { id: (await throwaway()).id, messageId: crypto.randomUUID() }
+			})
+		},
+		'PUT /kollegier/:id/reminders': {
+			access: 'kollegiumStudierektor',
+			call: async () => ({ params: { id: (await throwaway()).id }, body: { daysBefore: [2] } })
+		},
+		'POST /kollegier/:id/reminders/send': {
+			access: 'kollegiumStudierektor',
+			call: async () => ({ params: { id: (await throwaway()).id }, body: {} })
+		},
 		'POST /kollegier/:id/people': {
 			access: 'kollegiumStudierektor',
 			call: async () => ({
@@ -410,11 +496,20 @@ describe('who may call every route, drive the meeting and open its document', ()
 			access: 'kollegiumReader',
 			call: () => main({ subjectId: sara })
 		},
+		'GET /kollegier/:id/subjects/:subjectId/follow-up': {
+			access: 'kollegiumReader',
+			call: () => main({ subjectId: sara })
+		},
 		'GET /kollegier/:id/subjects/:subjectId/feedback.pdf': {
 			access: 'kollegiumReader',
 			call: () => main({ subjectId: sara })
 		},
 		'GET /kollegier/:id/handover': { access: 'kollegiumReader', call: () => main() },
+		// #11 D
+		'GET /kollegier/:id/supervisor-feedback': {
+			access: 'kollegiumStudierektor',
+			call: () => main()
+		},
 		'POST /kollegier/:id/subjects/:subjectId/handover': {
 			access: 'kollegiumStudierektor',
 			call: () => ({

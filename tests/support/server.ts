@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresAdapter } from 'kysely';
-import { configFromEnv } from '../../apps/server/src/config.ts';
+import { configFromEnv, type Config } from '../../apps/server/src/config.ts';
 import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
 import { issueSetupLink } from '../../apps/server/src/setup-link.ts';
 import { createDatabase } from './postgres.ts';
@@ -38,7 +38,7 @@ export interface TestServer extends Omit<RunningServer, 'close'> {
  * fresh PostgreSQL database. Starting again on the same `dataDir` finds the same data.
  */
 export async function startTestServer(
-	options: { pages?: boolean; dataDir?: string; port?: number } = {}
+	options: { pages?: boolean; dataDir?: string; port?: number; config?: Partial<Config> } = {}
 ): Promise<TestServer> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kollegium-test-'));
 	const database = await databaseFor(dataDir);
@@ -48,7 +48,8 @@ export async function startTestServer(
 		port: options.port ?? 0,
 		host: '127.0.0.1',
 		dataDir,
-		databaseUrl: database?.url ?? null
+		databaseUrl: database?.url ?? null,
+		...options.config
 	};
 	const server = await startServer({ config, now: clock.now, pages: options.pages ?? false });
 	if (database && !(server.deps.db.getExecutor().adapter instanceof PostgresAdapter)) {

@@ -21,6 +21,31 @@ export interface Config {
 	bodyLimit: number;
 	/** Set cookies with Secure (behind HTTPS). */
 	secureCookies: boolean;
+	/** smtp(s)://user:password@host:port to send e-mail through; null switches e-mail off. */
+	smtpUrl: string | null;
+	/** The sender of every message, for example "Kollegium <kollegium@region.se>". */
+	mailFrom: string;
+	/** How often the outbox is looked through for messages due, in milliseconds. */
+	mailPollMs: number;
+	/** Days after a plan is final before the handledare is reminded to pass the feedback on. */
+	handoverReminderDays: number;
+	/** Sign-in through the region's identity provider (OpenID Connect); null when not set up. */
+	oidc: OidcConfig | null;
+	/** Whether colleagues may sign in with a password (PASSWORD_SIGN_IN=off turns it off). */
+	passwordSignIn: boolean;
+}
+
+export interface OidcConfig {
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** What the sign-in button calls the provider, for example "SITHS eID". */
+	label: string;
+	/**
+	 * The claim an account is recognised by besides the verified e-mail, for example an
+	 * HSA-id; recorded at the first sign-in by e-mail.
+	 */
+	matchClaim: string | null;
 }
 
 /** A setting that cannot work as given; start-up stops with this message. */
@@ -50,7 +75,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 		bodyLimit: integer(env.BODY_LIMIT, 256 * 1024, 'BODY_LIMIT'),
 		secureCookies: env.SECURE_COOKIES
 			? env.SECURE_COOKIES === 'true'
-			: Boolean(publicUrl?.startsWith('https:'))
+			: Boolean(publicUrl?.startsWith('https:')),
+		// Checked when a message is sent, not here: a mistyped address leaves every message
+		// failed with the reason to read, and the meeting runs on.
+		smtpUrl: env.SMTP_URL || null,
+		mailFrom:
+			env.MAIL_FROM ||
+			`Kollegium <kollegium@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
+		mailPollMs: integer(env.MAIL_POLL_MS, 2000, 'MAIL_POLL_MS'),
+		handoverReminderDays: integer(env.HANDOVER_REMINDER_DAYS, 14, 'HANDOVER_REMINDER_DAYS'),
+		oidc: oidcConfig(env),
+		passwordSignIn: passwordSignIn(env)
 	};
 }
 
@@ -69,6 +104,41 @@ function publicOrigin(value: string | undefined): string | null {
 			`PUBLIC_URL must be an http(s) address without a path, such as https://kollegium.example.se, got "${value}"`
 		);
 	return url.origin;
+}
+
+function passwordSignIn(env: NodeJS.ProcessEnv): boolean {
+	if (env.PASSWORD_SIGN_IN !== 'off') return true;
+	// Without another way in, nobody could sign in at all.
+	if (!env.OIDC_ISSUER)
+		throw new ConfigError(
+			'PASSWORD_SIGN_IN=off needs sign-in through an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET'
+		);
+	return false;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+	const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+	if (!issuer && !clientId && !clientSecret) return null;
+	if (!issuer || !clientId || !clientSecret)
+		throw new ConfigError(
+			'Sign-in through an identity provider needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET'
+		);
+	let url: URL;
+	try {
+		url = new URL(issuer);
+	} catch {
+		throw new ConfigError(`OIDC_ISSUER must be the provider's address, got "${issuer}"`);
+	}
+	// Plain http only to this machine (a provider in a test); anything else must be https.
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+		throw new ConfigError(`OIDC_ISSUER must be an https address, got "${issuer}"`);
+	return {
+		issuer,
+		clientId,
+		clientSecret,
+		label: env.OIDC_LABEL || 'e-legitimation',
+		matchClaim: env.OIDC_MATCH_CLAIM || null
+	};
 }
 
 function databaseUrl(value: string | undefined): string | null {

@@ -14,6 +14,9 @@ import { DocumentTickets } from './realtime/yjs/tickets.ts';
 import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { hasLost } from './realtime/access-ended.ts';
 import { loadTemplates } from './templates.ts';
+import { OutboxWorker } from './mail/outbox.ts';
+import { queueDueReminders } from './domain/reminders.ts';
+import { createMailer } from './mail/transport.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -63,6 +66,16 @@ export async function startServer(options: {
 			yjs.cutOff((holder) => hasLost(holder, ended));
 		}
 	};
+	// E-mail leaves through the outbox only: a row first, then the worker sends it.
+	const outbox = new OutboxWorker({
+		db,
+		mailer: config.smtpUrl
+			? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+			: null,
+		now,
+		pollMs: config.mailPollMs,
+		schedule: () => queueDueReminders(deps)
+	});
 	const deps: Deps = {
 		site,
 		db,
@@ -73,8 +86,10 @@ export async function startServer(options: {
 		changes,
 		documents: yjs,
 		documentTickets,
-		pdf
+		pdf,
+		outbox
 	};
+	outbox.start();
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 
@@ -89,7 +104,12 @@ export async function startServer(options: {
 		// On every response, pages and assets too: a browser that once came over https stays there.
 		if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 		const path = req.url ?? '/';
-		if (path.startsWith('/api/') || path === '/api' || path === '/healthz' || !pages) {
+		const ours =
+			path.startsWith('/api/') ||
+			path === '/api' ||
+			path === '/healthz' ||
+			path.startsWith('/auth/oidc/');
+		if (ours || !pages) {
 			void toApi(req, res);
 			return;
 		}
@@ -113,6 +133,7 @@ export async function startServer(options: {
 			await yjs.close();
 			await io.close();
 			await pdf.close();
+			await outbox.close();
 			http.closeAllConnections();
 			await new Promise<void>((resolve) => http.close(() => resolve()));
 			await db.destroy();

@@ -1,12 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { GoalCatalogue, Template, isKnownGoal, type Regulation } from '@kollegium/model';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import {
+	GoalCatalogue,
+	Slug,
+	SpecialtyGoals,
+	Template,
+	isKnownGoal,
+	specialtyKey,
+	type Regulation,
+	type SpecialtyGoalList
+} from '@kollegium/model';
 import type { z } from 'zod';
 
 export interface TemplateLibrary {
 	templates: Map<string, Template>;
 	catalogues: GoalCatalogue[];
 	catalogueFor(regulation: Regulation): GoalCatalogue | undefined;
+	/** Specialty goal lists shipped as examples (templates/goals/specialties), never official. */
+	specialtyGoals: SpecialtyGoalList[];
 }
 
 /** A template or catalogue file that does not match the model: names the file and the path. */
@@ -33,8 +44,29 @@ export function loadTemplates(dir: string): TemplateLibrary {
 	return {
 		templates: byId,
 		catalogues: catalogueList,
-		catalogueFor: (regulation) => catalogueList.find((c) => c.regulation === regulation)
+		catalogueFor: (regulation) => catalogueList.find((c) => c.regulation === regulation),
+		specialtyGoals: loadSpecialtyGoals(join(dir, 'goals', 'specialties'))
 	};
+}
+
+/**
+ * The shipped specialty lists: each must say it is an example (its titles are not checked
+ * against Socialstyrelsen's målbeskrivning), and one per specialty and regulation.
+ */
+function loadSpecialtyGoals(dir: string): SpecialtyGoalList[] {
+	if (!existsSync(dir)) return [];
+	const seen = new Set<string>();
+	return readAll(dir, SpecialtyGoals).map(({ file, value }) => {
+		if (!value.example)
+			throw new TemplateError(`${file}: at example: a shipped list must be an example`);
+		const key = `${value.regulation}|${specialtyKey(value.specialty)}`;
+		if (seen.has(key)) throw new TemplateError(`${file}: a second list for ${value.specialty}`);
+		seen.add(key);
+		const id = basename(file, '.json');
+		if (!Slug.safeParse(id).success)
+			throw new TemplateError(`${file}: name the file in lower case letters, digits and dashes`);
+		return { ...value, id, shipped: true, updatedAt: null, updatedBy: null };
+	});
 }
 
 function readAll<S extends z.ZodType>(

@@ -188,7 +188,14 @@ const table: {
 		actor: participant(['supervisor'], { isSubject: true }),
 		resource: phone,
 		kind: 'st-lakarkollegium',
-		cells: [notLive, notLive, F, notLive, notLive]
+		cells: [notLive, notLive, no('notInThisMeeting'), notLive, notLive]
+	},
+	{
+		who: 'a supervisor the ST-läkarkollegium is about, in its notes',
+		actor: participant(['supervisor'], { isSubject: true }),
+		resource: document,
+		kind: 'st-lakarkollegium',
+		cells: Array(5).fill(no('notInThisMeeting'))
 	},
 	{
 		who: 'a link of another kollegium',

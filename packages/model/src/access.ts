@@ -37,7 +37,8 @@ const refused = (code: AccessRefusal): Access => ({ grant: 'refused', code });
  * for every transport.
  * - Meeting: every studierektor of the kollegium's clinic drives the control and the shared
  *   screen; participants follow on their phones; only while it is live; the assessed trainee is
- *   not in the room whatever roles they were given. A läsare never sees the meeting.
+ *   not in the room whatever roles they were given, nor is a supervisor an ST-läkarkollegium
+ *   is about. A läsare never sees the meeting.
  * - Document: the clinic's studierektorer always write; a läsare reads it once the meeting is
  *   over (its plans), never before. Participants are in it only from the meeting on (notes
  *   would prime those still answering). During a specialistkollegium the specialists write and
@@ -62,8 +63,10 @@ export function accessTo(options: {
 		return kollegium.status === 'live' ? { grant: 'drive' } : refused('meetingNotLive');
 	}
 	if (!actor.ofKollegium) return refused('forbidden');
-	// The trainee a specialistkollegium assesses is not in the room, nor in its notes.
-	const assessed = actor.isSubject && kollegium.kind === 'specialistkollegium';
+	// The trainee a specialistkollegium assesses is not in the room, nor in its notes; nor is a
+	// supervisor an ST-läkarkollegium is about (#11 D): the room sees the other supervisors too,
+	// and each gets only their own result, through their link, after the meeting.
+	const assessed = actor.isSubject;
 	if (resource.kind === 'meeting') {
 		if (resource.view !== 'participant') return refused('forbidden');
 		if (kollegium.status !== 'live') return refused('meetingNotLive');

@@ -126,6 +126,8 @@ export const RespondentView = z.object({
 		videoLink: true,
 		answerDeadline: true,
 		minRespondents: true,
+		// #11 D: the promise made about each supervisor.
+		supervisorMinRespondents: true,
 		focusGoals: true,
 		status: true
 	}),

@@ -28,7 +28,11 @@ export function assignmentsFor(options: {
 				return roles.has('assessor') ? [{ subjectId: subject.id, role: 'assessor' }] : [];
 			});
 	}
-	if (!roles.has('trainee')) return [];
+	// A supervisor the kollegium is about answers nothing, whatever roles they were given (#11 D).
+	const isSupervisor = subjects.some(
+		(subject) => subject.kind === 'supervisor' && subject.participantId === participant.id
+	);
+	if (!roles.has('trainee') || isSupervisor) return [];
 	return subjects
 		.filter((subject) => subject.kind === 'clinic' || subject.kind === 'supervisor')
 		.map((subject) => ({ subjectId: subject.id, role: 'trainee' }));

@@ -32,7 +32,12 @@ export const AuditAction = z.enum([
 	'peopleImported',
 	'peopleExported',
 	'personDeleted',
-	'auditExported'
+	'specialtyGoalsImported',
+	'specialtyGoalsChanged',
+	'specialtyGoalsDeleted',
+	'auditExported',
+	// #11 E
+	'reportExported'
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -57,6 +62,9 @@ export const auditedRoutes = {
 	'POST /clinics/:clinicId/people/import': 'peopleImported',
 	'GET /clinics/:clinicId/people.csv': 'peopleExported',
 	'DELETE /clinics/:clinicId/people/:personId': 'personDeleted',
+	'POST /catalog/specialty-goals/import': 'specialtyGoalsImported',
+	'PUT /catalog/specialty-goals/:listId': 'specialtyGoalsChanged',
+	'DELETE /catalog/specialty-goals/:listId': 'specialtyGoalsDeleted',
 	'DELETE /kollegier/:id': 'kollegiumDeleted',
 	'POST /kollegier/:id/status': 'statusChanged',
 	'POST /kollegier/:id/close-answering': 'answeringClosed',
@@ -64,13 +72,20 @@ export const auditedRoutes = {
 	'POST /kollegier/:id/participants/:participantId/invitation': 'linkIssued',
 	'DELETE /kollegier/:id/participants/:participantId/invitation': 'linkRevoked',
 	'POST /kollegier/:id/invitations': 'linkIssued',
+	'POST /kollegier/:id/invitations/send': 'linkIssued',
+	'POST /kollegier/:id/outbox/:messageId/resend': 'linkIssued',
 	'POST /kollegier/:id/subjects/:subjectId/plan/final': 'planFinalized',
 	'GET /kollegier/:id/subjects/:subjectId/feedback.pdf': 'pdfDownloaded',
 	'POST /kollegier/:id/subjects/:subjectId/handover': 'handoverRecorded',
 	'GET /respond/handover/:subjectId/feedback.pdf': 'pdfDownloaded',
 	'GET /respond/feedback.pdf': 'pdfDownloaded',
 	'POST /respond/handover/:subjectId': 'handoverRecorded',
-	'GET /audit.csv': 'auditExported'
+	'GET /respond/supervisor-feedback.pdf': 'pdfDownloaded',
+	'POST /respond/supervisor-feedback/received': 'handoverRecorded',
+	'GET /audit.csv': 'auditExported',
+	// #11 E
+	'GET /clinics/:clinicId/report/:year/report.csv': 'reportExported',
+	'GET /clinics/:clinicId/report/:year/report.pdf': 'reportExported'
 } as const satisfies Partial<Record<EndpointKey, AuditAction>>;
 
 /** One entry of the audit log. */

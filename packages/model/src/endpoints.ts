@@ -34,7 +34,22 @@ import {
 	StatusChange
 } from './api.ts';
 import { AuditEntry, AuditQuery } from './audit.ts';
+import { SignInMethods } from './sign-in.ts';
+import {
+	InvitationSendResult,
+	MailOverview,
+	RemindNow,
+	ReminderSchedule,
+	RemindersQueued
+} from './mail.ts';
 import { GoalCatalogue } from './goals.ts';
+import { SubjectFollowUp } from './follow-up.ts';
+import {
+	SpecialtyGoalList,
+	SpecialtyGoalsEdit,
+	SpecialtyGoalsImportInput,
+	SpecialtyGoalsImportResult
+} from './specialty-goals.ts';
 import {
 	PeopleImportInput,
 	PeopleImportResult,
@@ -43,10 +58,13 @@ import {
 	RegisterPick
 } from './people.ts';
 import { HandoverEntry, HandoverInput, RespondentHandover } from './handover.ts';
+import { OwnSupervisorFeedback, SupervisorFeedbackEntry } from './supervisor-feedback.ts';
 import { KollegiumInput, ParticipantInput, SubjectInput } from './kollegium.ts';
 import { CommentEdit } from './meeting/comments.ts';
 import { ResponseInput } from './response.ts';
 import { Template } from './template.ts';
+import { YearlyReport } from './yearly-report.ts';
+import { TraineeRecord, TraineeSummary } from './trainee-record.ts';
 
 /** Which clinic a list or a new kollegium is for. */
 export const ClinicQuery = z.object({ clinicId: z.uuid().optional() });
@@ -73,6 +91,7 @@ export interface Endpoint {
  */
 export const endpoints = {
 	'GET /auth/setup': { response: SetupStatus },
+	'GET /auth/methods': { response: SignInMethods },
 	'POST /auth/setup': { body: SetupInput, response: SetupResult, status: 201 },
 	'POST /auth/login': { body: LoginInput, response: Me },
 	'POST /auth/logout': { response: 'none' },
@@ -112,10 +131,24 @@ export const endpoints = {
 		response: PeopleImportResult
 	},
 	'GET /clinics/:clinicId/people.csv': { response: 'csv' },
+	// #11 E: the yearly report, as JSON, as a file for Excel and as a PDF.
+	'GET /clinics/:clinicId/report/:year': { response: YearlyReport },
+	'GET /clinics/:clinicId/report/:year/report.csv': { response: 'csv' },
+	'GET /clinics/:clinicId/report/:year/report.pdf': { response: 'pdf' },
+	// #11 A: the clinic's trainees followed over time, and one trainee's page.
+	'GET /clinics/:clinicId/trainees': { response: z.array(TraineeSummary) },
+	'GET /clinics/:clinicId/trainees/:personId': { response: TraineeRecord },
 
 	'GET /catalog/templates': { response: z.array(Template) },
 	'GET /catalog/templates/:id': { response: Template },
 	'GET /catalog/goals': { response: z.array(GoalCatalogue) },
+	'GET /catalog/specialty-goals': { response: z.array(SpecialtyGoalList) },
+	'POST /catalog/specialty-goals/import': {
+		body: SpecialtyGoalsImportInput,
+		response: SpecialtyGoalsImportResult
+	},
+	'PUT /catalog/specialty-goals/:listId': { body: SpecialtyGoalsEdit, response: SpecialtyGoalList },
+	'DELETE /catalog/specialty-goals/:listId': { response: 'none' },
 
 	'GET /kollegier': { query: ClinicQuery, response: z.array(KollegiumSummary) },
 	// The clinic may be left out by someone who is studierektor of exactly one.
@@ -147,6 +180,11 @@ export const endpoints = {
 	},
 	'DELETE /kollegier/:id/participants/:participantId/invitation': { response: KollegiumDetail },
 	'POST /kollegier/:id/invitations': { response: z.array(IssuedInvitation), status: 201 },
+	'POST /kollegier/:id/invitations/send': { response: InvitationSendResult, status: 201 },
+	'GET /kollegier/:id/outbox': { response: MailOverview },
+	'POST /kollegier/:id/outbox/:messageId/resend': { response: MailOverview },
+	'PUT /kollegier/:id/reminders': { body: ReminderSchedule, response: MailOverview },
+	'POST /kollegier/:id/reminders/send': { body: RemindNow, response: RemindersQueued, status: 201 },
 	'POST /kollegier/:id/people': { body: RegisterPick, response: KollegiumDetail, status: 201 },
 
 	'POST /kollegier/:id/subjects': { body: SubjectInput, response: KollegiumDetail, status: 201 },
@@ -164,12 +202,15 @@ export const endpoints = {
 		status: [201, 200]
 	},
 	'GET /kollegier/:id/subjects/:subjectId/plan/versions': { response: z.array(PlanVersion) },
+	'GET /kollegier/:id/subjects/:subjectId/follow-up': { response: SubjectFollowUp },
 	'GET /kollegier/:id/subjects/:subjectId/feedback.pdf': { response: 'pdf' },
 	'GET /kollegier/:id/handover': { response: z.array(HandoverEntry) },
 	'POST /kollegier/:id/subjects/:subjectId/handover': {
 		body: HandoverInput,
 		response: z.array(HandoverEntry)
 	},
+	// #11 D: each supervisor's own feedback from an ST-läkarkollegium.
+	'GET /kollegier/:id/supervisor-feedback': { response: z.array(SupervisorFeedbackEntry) },
 
 	'GET /respond': { response: RespondentView },
 	'POST /respond/document-ticket': { response: DocumentTicket, status: 201 },
@@ -178,7 +219,11 @@ export const endpoints = {
 	'GET /respond/handover': { response: RespondentHandover },
 	'GET /respond/handover/:subjectId/feedback.pdf': { response: 'pdf' },
 	'POST /respond/handover/:subjectId': { body: HandoverInput, response: RespondentHandover },
-	'GET /respond/feedback.pdf': { response: 'pdf' }
+	'GET /respond/feedback.pdf': { response: 'pdf' },
+	// #11 D: a supervisor's own feedback through their link.
+	'GET /respond/supervisor-feedback': { response: OwnSupervisorFeedback },
+	'GET /respond/supervisor-feedback.pdf': { response: 'pdf' },
+	'POST /respond/supervisor-feedback/received': { response: OwnSupervisorFeedback }
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	canMoveTo,
 	DEFAULT_MIN_RESPONDENTS,
+	defaultSupervisorMinRespondents,
+	minRespondentsFor,
 	isAnswering,
 	isFormEditable,
 	KollegiumInput,
@@ -41,6 +43,54 @@ describe('KollegiumInput', () => {
 		expect(DEFAULT_MIN_RESPONDENTS).toBe(3);
 		expect(MIN_RESPONDENTS_FLOOR).toBe(2);
 	});
+
+	const supervisorK: { name: string; input: object; expected: PropertyKey[][] }[] = [
+		{
+			name: 'accepts a supervisors’ k above the clinic’s',
+			input: { supervisorMinRespondents: 5 },
+			expected: []
+		},
+		{
+			name: 'accepts a supervisors’ k equal to the clinic’s',
+			input: { minRespondents: 4, supervisorMinRespondents: 4 },
+			expected: []
+		},
+		{
+			name: 'refuses a supervisors’ k below the clinic’s, naming the field',
+			input: { minRespondents: 4, supervisorMinRespondents: 3 },
+			expected: [['supervisorMinRespondents']]
+		},
+		{
+			name: 'refuses a supervisors’ k below 2',
+			input: { minRespondents: 2, supervisorMinRespondents: 1 },
+			expected: [['supervisorMinRespondents']]
+		}
+	];
+	for (const { name, input, expected } of supervisorK) {
+		it(name, () => {
+			expect(issuesOf({ ...base, kind: 'st-lakarkollegium', ...input }).map((i) => i.path)).toEqual(
+				expected
+			);
+		});
+	}
+
+	it('defaults the supervisors’ k to 3, never below the clinic’s', () => {
+		expect(defaultSupervisorMinRespondents(2)).toBe(3);
+		expect(defaultSupervisorMinRespondents(3)).toBe(3);
+		expect(defaultSupervisorMinRespondents(6)).toBe(6);
+	});
+
+	const kinds = [
+		{ kind: 'clinic', expected: 3 },
+		{ kind: 'trainee', expected: 3 },
+		{ kind: 'supervisor', expected: 5 }
+	] as const;
+	for (const { kind, expected } of kinds) {
+		it(`applies k ${expected} to a ${kind} when the supervisors’ k is 5`, () => {
+			const kollegium = { minRespondents: 3, supervisorMinRespondents: 5 };
+			expect(minRespondentsFor({ kollegium, subject: { kind } })).toBe(expected);
+		});
+	}
 
 	const minRespondents: { name: string; input: unknown; expected: boolean }[] = [
 		{ name: 'accepts a minimum of 2 respondents', input: 2, expected: true },
@@ -286,8 +336,15 @@ describe('SubjectInput', () => {
 	it('accepts a supervisor with only a name', () => {
 		expect(SubjectInput.parse({ kind: 'supervisor', name: 'Ingrid Exempel' })).toEqual({
 			kind: 'supervisor',
-			name: 'Ingrid Exempel'
+			name: 'Ingrid Exempel',
+			email: '',
+			personId: ''
 		});
+	});
+
+	it('refuses a supervisor whose e-mail address is not one', () => {
+		const result = SubjectInput.safeParse({ kind: 'supervisor', name: 'Ingrid', email: 'ingrid' });
+		expect(result.error?.issues.map((issue) => issue.path)).toEqual([['email']]);
 	});
 
 	const rejected: { name: string; input: Record<string, unknown> }[] = [

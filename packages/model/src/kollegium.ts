@@ -25,12 +25,28 @@ export const KollegiumInput = z
 		videoLink: z.union([z.literal(''), z.url({ protocol: /^https$/ })]).default(''),
 		answerDeadline: DateTime,
 		minRespondents: z.int().min(MIN_RESPONDENTS_FLOOR).max(50).default(DEFAULT_MIN_RESPONDENTS),
+		/**
+		 * k for each supervisor of an ST-läkarkollegium (never below the clinic's k). Left out, it
+		 * is `defaultSupervisorMinRespondents`; when editing, the stored value stays.
+		 */
+		supervisorMinRespondents: z.int().min(MIN_RESPONDENTS_FLOOR).max(50).optional(),
 		focusGoals: FocusGoals,
 		customItems: z.array(CustomItem).max(20).default([])
 	})
 	.superRefine((input, ctx) => {
 		if (Date.parse(input.answerDeadline) > Date.parse(input.startsAt)) {
 			ctx.addIssue({ code: 'custom', path: ['answerDeadline'], message: 'deadlineAfterMeeting' });
+		}
+		if (
+			input.supervisorMinRespondents !== undefined &&
+			input.supervisorMinRespondents >= MIN_RESPONDENTS_FLOOR &&
+			input.supervisorMinRespondents < input.minRespondents
+		) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['supervisorMinRespondents'],
+				message: 'supervisorKBelowClinicK'
+			});
 		}
 		const kinds = subjectKindsOf(input.kind);
 		input.customItems.forEach((item, index) => {
@@ -44,6 +60,25 @@ export const KollegiumInput = z
 		});
 	});
 export type KollegiumInput = z.infer<typeof KollegiumInput>;
+
+/**
+ * The supervisors' k when the studierektor names none: 3, as UK multi-source feedback asks for
+ * a limited supervisor report, and never below the clinic's k.
+ */
+export function defaultSupervisorMinRespondents(minRespondents: number): number {
+	return Math.max(DEFAULT_MIN_RESPONDENTS, minRespondents);
+}
+
+/** The k that applies to one subject: a supervisor's own, or the kollegium's for the rest. */
+export function minRespondentsFor(options: {
+	kollegium: { minRespondents: number; supervisorMinRespondents: number };
+	subject: { kind: SubjectKind };
+}): number {
+	const { kollegium, subject } = options;
+	return subject.kind === 'supervisor'
+		? Math.max(kollegium.supervisorMinRespondents, kollegium.minRespondents)
+		: kollegium.minRespondents;
+}
 
 export const ParticipantRole = z.enum(['assessor', 'trainee', 'supervisor', 'observer']);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
@@ -70,10 +105,16 @@ export const TraineeSubjectInput = z.object({
 	regulation: Regulation,
 	supervisorId: z.union([z.literal(''), Id]).default('')
 });
-/** A supervisor the trainees of an ST-läkarkollegium give feedback about. */
+/**
+ * A supervisor the trainees of an ST-läkarkollegium give feedback about. With an e-mail address
+ * or a register specialist (`personId`) the supervisor also gets a link of their own, to
+ * receive their feedback after the meeting; they answer nothing.
+ */
 export const SupervisorSubjectInput = z.object({
 	kind: z.literal('supervisor'),
-	name: z.string().trim().min(2).max(120)
+	name: z.string().trim().min(2).max(120),
+	email: z.union([z.literal(''), z.email()]).default(''),
+	personId: z.union([z.literal(''), Id]).default('')
 });
 export const SubjectInput = z.discriminatedUnion('kind', [
 	TraineeSubjectInput,
@@ -105,6 +146,7 @@ export const Kollegium = z.object({
 	videoLink: z.string(),
 	answerDeadline: DateTime,
 	minRespondents: z.int(),
+	supervisorMinRespondents: z.int(),
 	focusGoals: z.array(z.string()),
 	customItems: z.array(CustomItem),
 	status: KollegiumStatus,

@@ -48,6 +48,39 @@ export const PlanGoal = z
 	});
 export type PlanGoal = z.infer<typeof PlanGoal>;
 
+/** How far a goal of the previous plan was reached, as the room judged it at the next kollegium. */
+export const FollowUpOutcome = z.enum(['reached', 'partly', 'notReached']);
+export type FollowUpOutcome = z.infer<typeof FollowUpOutcome>;
+
+/** The studierektor's note beside a followed-up goal. */
+export const FollowUpNote = z.string().trim().max(1000);
+
+/** One goal of the previous plan as it was written, and how far the room judged it reached. */
+export const FollowUpGoal = z.object({
+	description: z.string().max(1000),
+	goals: z.array(GoalCode).max(10),
+	activities: z.array(PlanActivity).max(10),
+	/** Null: not judged. */
+	outcome: FollowUpOutcome.nullable(),
+	note: FollowUpNote
+});
+export type FollowUpGoal = z.infer<typeof FollowUpGoal>;
+
+/** Which plan was followed up: the earlier kollegium's title and start, the plan's version. */
+export const FollowUpSource = z.object({
+	title: z.string(),
+	startsAt: z.iso.datetime(),
+	version: z.int().min(1)
+});
+export type FollowUpSource = z.infer<typeof FollowUpSource>;
+
+/** The follow-up of the trainee's previous final plan, carried into the new one. */
+export const FollowUpResult = z.object({
+	from: FollowUpSource,
+	goals: z.array(FollowUpGoal).max(20)
+});
+export type FollowUpResult = z.infer<typeof FollowUpResult>;
+
 /** Åtgärdsplan: when a trainee risks not reaching the goals. */
 export const ActionPlan = z.object({
 	problemAreas: z.array(Text(3, 500)).min(1).max(20),
@@ -71,7 +104,9 @@ export const DevelopmentPlan = z
 		goals: z.array(PlanGoal).min(1).max(20),
 		nextFollowUp: IsoDate,
 		atRisk: z.boolean(),
-		actionPlan: ActionPlan.nullable()
+		actionPlan: ActionPlan.nullable(),
+		/** Absent in plans frozen before follow-ups existed, null when there was nothing to follow up. */
+		followUp: FollowUpResult.nullable().optional()
 	})
 	.superRefine((plan, ctx) => {
 		if (plan.atRisk && plan.actionPlan === null) {

@@ -27,6 +27,7 @@ export type RoutePolicy =
  */
 export const routePolicies = {
 	'GET /auth/setup': 'public',
+	'GET /auth/methods': 'public',
 	'POST /auth/setup': 'public',
 	'POST /auth/login': 'public',
 	'POST /auth/logout': 'public',
@@ -60,10 +61,22 @@ export const routePolicies = {
 	'DELETE /clinics/:clinicId/people/:personId': 'clinicStudierektor',
 	'POST /clinics/:clinicId/people/import': 'clinicStudierektor',
 	'GET /clinics/:clinicId/people.csv': 'clinicStudierektor',
+	// #11 E: the yearly report counts meetings, plans and handovers: for läsare too.
+	'GET /clinics/:clinicId/report/:year': 'clinicMember',
+	'GET /clinics/:clinicId/report/:year/report.csv': 'clinicMember',
+	'GET /clinics/:clinicId/report/:year/report.pdf': 'clinicMember',
+	// #11 A: facts about meetings, plans and handovers, and trends above k: for läsare too.
+	'GET /clinics/:clinicId/trainees': 'clinicMember',
+	'GET /clinics/:clinicId/trainees/:personId': 'clinicMember',
 
 	'GET /catalog/templates': 'signedIn',
 	'GET /catalog/templates/:id': 'signedIn',
 	'GET /catalog/goals': 'signedIn',
+	// A specialty's c-delmål are the installation's: every clinic's plans link to them.
+	'GET /catalog/specialty-goals': 'signedIn',
+	'POST /catalog/specialty-goals/import': 'admin',
+	'PUT /catalog/specialty-goals/:listId': 'admin',
+	'DELETE /catalog/specialty-goals/:listId': 'admin',
 
 	// Lists only the kollegier of the caller's own clinics; creating one needs a studierektor.
 	'GET /kollegier': 'signedIn',
@@ -80,6 +93,11 @@ export const routePolicies = {
 	'POST /kollegier/:id/participants/:participantId/invitation': 'kollegiumStudierektor',
 	'DELETE /kollegier/:id/participants/:participantId/invitation': 'kollegiumStudierektor',
 	'POST /kollegier/:id/invitations': 'kollegiumStudierektor',
+	'POST /kollegier/:id/invitations/send': 'kollegiumStudierektor',
+	'GET /kollegier/:id/outbox': 'kollegiumStudierektor',
+	'POST /kollegier/:id/outbox/:messageId/resend': 'kollegiumStudierektor',
+	'PUT /kollegier/:id/reminders': 'kollegiumStudierektor',
+	'POST /kollegier/:id/reminders/send': 'kollegiumStudierektor',
 	'POST /kollegier/:id/people': 'kollegiumStudierektor',
 
 	'POST /kollegier/:id/subjects': 'kollegiumStudierektor',
@@ -93,9 +111,13 @@ export const routePolicies = {
 
 	'POST /kollegier/:id/subjects/:subjectId/plan/final': 'kollegiumStudierektor',
 	'GET /kollegier/:id/subjects/:subjectId/plan/versions': 'kollegiumReader',
+	'GET /kollegier/:id/subjects/:subjectId/follow-up': 'kollegiumReader',
 	'GET /kollegier/:id/subjects/:subjectId/feedback.pdf': 'kollegiumReader',
 	'GET /kollegier/:id/handover': 'kollegiumReader',
 	'POST /kollegier/:id/subjects/:subjectId/handover': 'kollegiumStudierektor',
+	// #11 D: whether each supervisor has a result and received it (the PDF is the studierektor's).
+	// Whether fewer than k answered about a supervisor is the studierektor's to know, not a läsare's.
+	'GET /kollegier/:id/supervisor-feedback': 'kollegiumStudierektor',
 
 	'GET /respond': 'public',
 	'POST /respond/document-ticket': 'public',
@@ -104,7 +126,11 @@ export const routePolicies = {
 	'GET /respond/handover': 'public',
 	'GET /respond/handover/:subjectId/feedback.pdf': 'public',
 	'POST /respond/handover/:subjectId': 'public',
-	'GET /respond/feedback.pdf': 'public'
+	'GET /respond/feedback.pdf': 'public',
+	// #11 D: the supervisor's own link proves who they are.
+	'GET /respond/supervisor-feedback': 'public',
+	'GET /respond/supervisor-feedback.pdf': 'public',
+	'POST /respond/supervisor-feedback/received': 'public'
 } as const satisfies Record<EndpointKey, RoutePolicy>;
 
 /** The caller as far as a route's policy is concerned. */

@@ -3,6 +3,9 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import { auditLog } from './audit.migration.ts';
 import { clinics } from './clinics.migration.ts';
 import { documentsAsBytes } from './documents-as-bytes.migration.ts';
+import { specialtyGoals } from './specialty-goals.migration.ts';
+import { outbox } from './outbox.migration.ts';
+import { externalSignIn } from './sign-in.migration.ts';
 
 /** The two engines the migrations are written for. */
 export type Engine = 'sqlite' | 'postgres';
@@ -291,6 +294,22 @@ migrations['0008-one-live-invitation'] = {
 
 migrations['0009-clinics'] = clinics;
 migrations['0010-audit-log'] = auditLog;
+migrations['0011-specialty-goals'] = specialtyGoals;
+migrations['0012-supervisor-feedback'] = {
+	async up(db: Kysely<unknown>) {
+		// #11 D: each supervisor's k in an ST-läkarkollegium, never below the clinic's k.
+		await db.schema
+			.alterTable('kollegier')
+			.addColumn('supervisor_min_respondents', 'integer', (c) => c.notNull().defaultTo(3))
+			.execute();
+		// A kollegium already open or held keeps the k its answers were given under, for every
+		// subject: a higher one now would hide in a new PDF what the room was shown.
+		await sql`update kollegier set supervisor_min_respondents = min_respondents
+			where min_respondents > supervisor_min_respondents or status <> 'draft'`.execute(db);
+	}
+};
+migrations['0013-outbox'] = outbox;
+migrations['0014-external-sign-in'] = externalSignIn;
 
 /** Every migration, in order, with the types of `engine`. */
 export function migrationProvider(engine: Engine): MigrationProvider {

@@ -25,9 +25,48 @@ export interface Database {
 	yjsUpdates: YjsUpdatesTable;
 	planVersions: PlanVersionsTable;
 	handovers: HandoversTable;
+	specialtyGoals: SpecialtyGoalsTable;
+	outbox: OutboxTable;
+}
+
+/** One e-mail on its way (db/outbox.migration.ts). */
+export interface OutboxTable {
+	id: string;
+	idempotencyKey: string;
+	kollegiumId: string | null;
+	participantId: string | null;
+	kind: string;
+	recipientName: string;
+	recipientEmail: string;
+	subject: string;
+	/** Emptied once sent or given up: it holds the personal link. */
+	body: string;
+	calendar: string | null;
+	calendarMethod: string | null;
+	status: string;
+	attempts: Generated<number>;
+	nextAttemptAt: string;
+	leaseUntil: string | null;
+	lastError: string | null;
+	createdAt: string;
+	sentAt: string | null;
 }
 
 /** Feedback passed on to a trainee (or the clinic): one row per subject. */
+/** One specialty's c-delmål under one regulation (db/specialty-goals.migration.ts). */
+export interface SpecialtyGoalsTable {
+	id: string;
+	regulation: string;
+	specialty: string;
+	specialtyKey: string;
+	/** JSON: the Goal[] of the list. */
+	goals: string;
+	example: number;
+	updatedAt: string;
+	/** The name of the administrator who saved it last. */
+	updatedBy: string;
+}
+
 export interface HandoversTable {
 	subjectId: string;
 	kollegiumId: string;
@@ -95,6 +134,10 @@ export interface UsersTable {
 	isAdmin: Generated<number>;
 	/** A deactivated account cannot sign in; its kollegier stay with their clinic. */
 	deactivatedAt: Generated<string | null>;
+	/** `issuer|sub` of the identity provider's account bound to it at its first sign-in. */
+	externalSubject: Generated<string | null>;
+	/** The configured claim's value (OIDC_MATCH_CLAIM, for example an HSA-id), once seen. */
+	identityClaim: Generated<string | null>;
 }
 
 export interface ClinicsTable {
@@ -191,6 +234,8 @@ export interface KollegierTable {
 	videoLink: string;
 	answerDeadline: string;
 	minRespondents: number;
+	/** #11 D: k for each supervisor of an ST-läkarkollegium. */
+	supervisorMinRespondents: Generated<number>;
 	status: string;
 	focusGoals: string;
 	customItems: string;
@@ -199,6 +244,10 @@ export interface KollegierTable {
 	updatedAt: string;
 	/** When the free-text answers were copied out for curation (answering had closed). */
 	commentsTakenAt: Generated<string | null>;
+	/** The calendar event's SEQUENCE, raised by each change of time or place sent out. */
+	calendarSequence: Generated<number>;
+	/** Days before the deadline to remind those who have not submitted, as JSON. */
+	reminderDays: Generated<string>;
 }
 
 export interface ParticipantsTable {

@@ -4,6 +4,7 @@ import {
 	planListName,
 	planMapName,
 	textFieldsFor,
+	type FollowUpResult,
 	type Subject,
 	type TextField
 } from '@kollegium/model';
@@ -28,4 +29,14 @@ export function readPlanInput(
 		}
 		return planInputFromDocument(subject.kind, structured, texts);
 	});
+}
+
+/**
+ * A trainee's plan input with the follow-up of their previous plan, as the meeting marked it:
+ * the room decides it in the meeting, not in the document, so it joins the plan when it is
+ * marked final. Null when there was no previous plan to follow up.
+ */
+export function withFollowUp(input: unknown, followUp: FollowUpResult | null): unknown {
+	const plan = typeof input === 'object' && input !== null ? input : {};
+	return { ...plan, followUp };
 }

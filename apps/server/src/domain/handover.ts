@@ -4,16 +4,21 @@ import {
 	type HandoverEntry,
 	type HandoverInput,
 	type Locale,
-	type RespondentHandover
+	type OwnSupervisorFeedback,
+	type RespondentHandover,
+	type SupervisorFeedbackEntry,
+	type SupervisorFeedbackReport
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import type { Deps, InvitationContext } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { participantsOf, subjectsOf } from './kollegier.ts';
+import { supervisorFeedback } from './report.ts';
 
 /**
  * Per trainee (or for the clinic), whether the plan is final and the feedback passed on.
- * Supervisors discussed in an ST-läkarkollegium get no plan and no PDF, so they are not here.
+ * Supervisors discussed in an ST-läkarkollegium get no plan, so they are not here: their own
+ * feedback is `supervisorFeedbackEntries`, and their receipt never holds up delivery.
  */
 export async function handoverEntries(db: Db, kollegiumId: string): Promise<HandoverEntry[]> {
 	const [subjects, participants, versions, handovers] = await Promise.all([
@@ -176,4 +181,110 @@ export async function ownFeedbackEntry(
 /** Today's date where the clinic is: "given today" must not count as the future at 00:30. */
 function localDate(now: Date): string {
 	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+/**
+ * Per supervisor of an ST-läkarkollegium (#11 D): whether they have a result, its k, and when
+ * they recorded receiving it. Their receipt never holds up the kollegium's delivery, which
+ * follows the clinic's handlingsplan alone (`handoverEntries` leaves supervisors out).
+ */
+export async function supervisorFeedbackEntries(
+	deps: Pick<Deps, 'db' | 'now'>,
+	kollegiumId: string
+): Promise<SupervisorFeedbackEntry[]> {
+	const [subjects, receipts] = await Promise.all([
+		subjectsOf(deps.db, kollegiumId),
+		deps.db
+			.selectFrom('handovers')
+			.select(['subjectId', 'givenOn'])
+			.where('kollegiumId', '=', kollegiumId)
+			.execute()
+	]);
+	const supervisors = subjects.filter((subject) => subject.kind === 'supervisor');
+	return Promise.all(
+		supervisors.map(async (subject) => {
+			const { result, k } = await supervisorFeedback(deps, {
+				kollegiumId,
+				subjectId: subject.id,
+				locale: 'sv'
+			});
+			return {
+				subjectId: subject.id,
+				name: subject.name,
+				hasLink: subject.participantId !== null,
+				k,
+				result,
+				receivedOn: receipts.find((r) => r.subjectId === subject.id)?.givenOn ?? null
+			};
+		})
+	);
+}
+
+/** The supervisor subject whose participant holds this link, if any. */
+async function ownSupervisorSubject(deps: Pick<Deps, 'db'>, invitation: Holder) {
+	return deps.db
+		.selectFrom('subjects')
+		.select('id')
+		.where('kollegiumId', '=', invitation.kollegiumId)
+		.where('participantId', '=', invitation.participantId)
+		.where('kind', '=', 'supervisor')
+		.executeTakeFirst();
+}
+
+/** What a supervisor's own link shows of their feedback; null for anyone else's link. */
+export async function ownSupervisorFeedback(
+	deps: Pick<Deps, 'db' | 'now'>,
+	invitation: Holder
+): Promise<OwnSupervisorFeedback> {
+	const own = await ownSupervisorSubject(deps, invitation);
+	if (!own) return { feedback: null };
+	const entries = await supervisorFeedbackEntries(deps, invitation.kollegiumId);
+	const entry = entries.find((e) => e.subjectId === own.id);
+	if (!entry) return { feedback: null };
+	const { subjectId, name, k, result, receivedOn } = entry;
+	return { feedback: { subjectId, name, k, result, receivedOn } };
+}
+
+/** The PDF of the link's supervisor, when they have a result; 404 otherwise. */
+export async function ownSupervisorReport(
+	deps: Pick<Deps, 'db' | 'now'>,
+	invitation: Holder & { locale: Locale }
+): Promise<SupervisorFeedbackReport> {
+	const own = await ownSupervisorSubject(deps, invitation);
+	if (!own) fail(404, 'supervisorFeedbackNotAvailable');
+	const { report } = await supervisorFeedback(deps, {
+		kollegiumId: invitation.kollegiumId,
+		subjectId: own.id,
+		locale: invitation.locale
+	});
+	return report ?? fail(404, 'supervisorFeedbackNotAvailable');
+}
+
+/**
+ * Records that the supervisor received their feedback, once: the first date stays. Only a
+ * result that exists can be received. Kept in handovers for their subject (plan version 0: a
+ * supervisor has no plan).
+ */
+export async function recordSupervisorReceipt(
+	deps: Pick<Deps, 'db' | 'now'>,
+	invitation: Holder
+): Promise<OwnSupervisorFeedback> {
+	const before = await ownSupervisorFeedback(deps, invitation);
+	const entry = before.feedback;
+	if (!entry || entry.result !== 'available') fail(409, 'supervisorFeedbackNotAvailable');
+	const now = deps.now();
+	await deps.db
+		.insertInto('handovers')
+		.values({
+			subjectId: entry.subjectId,
+			kollegiumId: invitation.kollegiumId,
+			planVersion: 0,
+			givenOn: localDate(now),
+			recordedBy: invitation.participantId,
+			sharedWithTrainee: 0,
+			recordedAt: now.toISOString()
+		})
+		.onConflict((conflict) => conflict.column('subjectId').doNothing())
+		.execute();
+	return ownSupervisorFeedback(deps, invitation);
 }

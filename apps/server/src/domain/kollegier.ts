@@ -5,6 +5,7 @@ import {
 	ParticipantRole,
 	Subject,
 	buildFormSnapshot,
+	defaultSupervisorMinRespondents,
 	fieldIssue,
 	type KollegiumDetail,
 	type KollegiumInput,
@@ -92,6 +93,8 @@ export function kollegiumColumns(deps: Deps, options: { input: KollegiumInput; l
 		videoLink: input.videoLink,
 		answerDeadline: new Date(input.answerDeadline).toISOString(),
 		minRespondents: input.minRespondents,
+		supervisorMinRespondents:
+			input.supervisorMinRespondents ?? defaultSupervisorMinRespondents(input.minRespondents),
 		focusGoals: JSON.stringify(input.focusGoals),
 		customItems: JSON.stringify(input.customItems),
 		form: JSON.stringify(form)

@@ -18,9 +18,9 @@ import { progressOf } from './progress.ts';
 
 /**
  * Edits a kollegium by the rules respondents were promised: the kind never changes; the form
- * locks once it is open; answering never reopens after the comments were taken; k may rise but
- * never fall. Written only if the status is still the one checked, so a kollegium opened
- * meanwhile cannot take a form change.
+ * locks once it is open; answering never reopens after the comments were taken; both k (the
+ * clinic's and the supervisors') are fixed once it is open. Written only if the status is still
+ * the one checked, so a kollegium opened meanwhile cannot take a form change.
  */
 export async function editKollegium(
 	deps: Deps,
@@ -44,18 +44,13 @@ export async function editKollegium(
 		]);
 	}
 	if (formChanged && !editable) fail(409, 'formLocked');
-	// Respondents answered under the promise of k: it may rise, never fall.
-	if (!editable && input.minRespondents < row.minRespondents) {
-		fail(409, 'minRespondentsLocked', [
-			fieldIssue({
-				path: 'minRespondents',
-				code: 'minRespondentsLocked',
-				message: 'minNumber',
-				params: { n: row.minRespondents },
-				locale
-			})
-		]);
-	}
+	// #11 D: left out, the supervisors' k stays as stored (raised to the clinic's k if need be).
+	columns.supervisorMinRespondents = Math.max(
+		input.supervisorMinRespondents ?? row.supervisorMinRespondents,
+		columns.minRespondents
+	);
+	// Respondents answered under the promise of k (the clinic's and the supervisors'): fixed.
+	if (!editable) assertKUnchanged(row, columns, locale);
 	const form = formChanged ? columns.form : row.form;
 	const updatedAt = deps.now().toISOString();
 	const updated = await deps.db.transaction().execute(async (trx) => {
@@ -80,6 +75,20 @@ export async function editKollegium(
 	});
 	deps.changes.meetingChanged(row.id);
 	return updated;
+}
+
+/** Once answering has opened, neither k may change; the refusal names the field. */
+function assertKUnchanged(
+	row: KollegiumRow,
+	columns: { minRespondents: number; supervisorMinRespondents: number },
+	locale: Locale
+): void {
+	for (const path of ['minRespondents', 'supervisorMinRespondents'] as const) {
+		if (columns[path] === row[path]) continue;
+		fail(409, 'kLocked', [
+			fieldIssue({ path, code: 'kLocked', message: 'kLocked', params: { n: row[path] }, locale })
+		]);
+	}
 }
 
 /**

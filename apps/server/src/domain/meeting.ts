@@ -5,17 +5,22 @@ import {
 	buildStepView,
 	initialMeetingState,
 	isRevealed,
+	minRespondentsFor,
 	stableShuffle,
 	type AgendaEntry,
+	type AreaTrend,
 	type Comment,
 	type Kollegium,
 	type MeetingFrame,
+	type PreviousPlan,
 	type Step,
 	type Subject
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import { commentsOf } from './comments.ts';
+import { previousPlans, traineePeopleOf } from './follow-up.ts';
 import { subjectsOf, toKollegium } from './kollegier.ts';
+import { areaTrends } from './trends.ts';
 
 /** Everything a meeting's frames are computed from; loaded once per meeting and kept. */
 export interface MeetingContext {
@@ -27,6 +32,10 @@ export interface MeetingContext {
 	selfAnswers: Map<string, Answers>;
 	/** Per step id, the curated comments in the meeting's stable shuffled order. */
 	comments: Map<string, Comment[]>;
+	/** Per trainee subject followed through the register, their previous final plan. */
+	previousPlans: Map<string, PreviousPlan>;
+	/** Per trainee subject followed through the register, their areas in earlier kollegier. */
+	trends: Map<string, AreaTrend[]>;
 }
 
 export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<MeetingContext> {
@@ -36,7 +45,7 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 		.where('id', '=', kollegiumId)
 		.executeTakeFirstOrThrow();
 	const kollegium = toKollegium(row);
-	const [subjects, responses, allComments] = await Promise.all([
+	const [subjects, responses, allComments, history] = await Promise.all([
 		subjectsOf(db, kollegiumId),
 		db
 			.selectFrom('responses')
@@ -47,9 +56,14 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 			// Random ids: an order that means nothing, but the same on both engines.
 			.orderBy('id')
 			.execute(),
-		commentsOf(db, kollegiumId)
+		commentsOf(db, kollegiumId),
+		earlierKollegierOf(db, { id: kollegiumId, clinicId: row.clinicId, startsAt: row.startsAt })
 	]);
-	const agenda = buildAgenda({ form: kollegium.form, subjects });
+	const agenda = buildAgenda({
+		form: kollegium.form,
+		subjects,
+		withPreviousPlan: new Set(history.previousPlans.keys())
+	});
 	const answers = new Map<string, Answers[]>();
 	const selfAnswers = new Map<string, Answers>();
 	// Shuffled here too, so the order answers arrived in is not the order they are kept in.
@@ -72,7 +86,36 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 		subjectName: subjects.find((s) => s.id === step.subjectId)?.name ?? '',
 		sectionTitle: kollegium.form.sections.find((s) => s.id === step.sectionId)?.title ?? null
 	}));
-	return { kollegium, subjects, agenda, entries, answers, selfAnswers, comments };
+	return { kollegium, subjects, agenda, entries, answers, selfAnswers, comments, ...history };
+}
+
+/** What the trainees' earlier kollegier bring: their previous plans and their trends. */
+async function earlierKollegierOf(
+	db: Db,
+	kollegium: { id: string; clinicId: string; startsAt: string }
+): Promise<Pick<MeetingContext, 'previousPlans' | 'trends'>> {
+	const people = await traineePeopleOf(db, kollegium.id);
+	const before = { kollegiumId: kollegium.id, startsAt: kollegium.startsAt };
+	const [plans, trends] = await Promise.all([
+		previousPlans(db, { kollegium, people }),
+		Promise.all(
+			[...people].map(
+				async ([subjectId, personId]) =>
+					[
+						subjectId,
+						await areaTrends(db, { clinicId: kollegium.clinicId, personId, before })
+					] as const
+			)
+		)
+	]);
+	return { previousPlans: plans, trends: new Map(trends) };
+}
+
+/** Per trainee with a previous plan, how many goals it has: what a mark may name. */
+export function followUpGoalsOf(context: MeetingContext): Record<string, number> {
+	return Object.fromEntries(
+		[...context.previousPlans].map(([subjectId, plan]) => [subjectId, plan.goals.length])
+	);
 }
 
 /** The stored state of a meeting, or a fresh one at its first step. */
@@ -125,12 +168,16 @@ export function buildFrame(options: {
 					form: context.kollegium.form,
 					subject,
 					startsAt: context.kollegium.startsAt,
-					k: context.kollegium.minRespondents,
+					k: minRespondentsFor({ kollegium: context.kollegium, subject }),
 					answers: context.answers.get(subject.id) ?? [],
 					selfAnswers: context.selfAnswers.get(subject.id) ?? null,
 					comments: context.comments.get(step.id) ?? [],
 					showSelf: state.showSelf,
-					splitByFamiliarity: state.splitByFamiliarity
+					splitByFamiliarity: state.splitByFamiliarity,
+					previousPlan: context.previousPlans.get(subject.id) ?? null,
+					followUp: state.followUp?.[subject.id] ?? [],
+					// Only earlier kollegier: this one's answers reach the room step by step.
+					trends: state.showTrends ? (context.trends.get(subject.id) ?? []) : null
 				})
 			: null;
 	return {

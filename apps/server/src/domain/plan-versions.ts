@@ -1,9 +1,10 @@
 import { checkInput, planSchemaFor, type Locale } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
 import type { KollegiumRow } from '../db/schema.ts';
-import { readPlanInput } from '../documents/plan-input.ts';
+import { readPlanInput, withFollowUp } from '../documents/plan-input.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
+import { followUpOf } from './follow-up.ts';
 import { subjectsOf } from './kollegier.ts';
 import { lockRow } from './locks.ts';
 
@@ -77,7 +78,11 @@ export async function markPlanFinal(
 		.where('subjectId', '=', subject.id)
 		.executeTakeFirst();
 	if (given) fail(409, 'feedbackAlreadyGiven');
-	const input = await readPlanInput(deps.documents, row.id, subject);
+	const written = await readPlanInput(deps.documents, row.id, subject);
+	const input =
+		subject.kind === 'trainee'
+			? withFollowUp(written, await followUpOf(deps.db, { kollegium: row, subjectId }))
+			: written;
 	const checked = checkInput(schema, input, options.locale);
 	if (!checked.success) fail(400, 'validation', checked.issues);
 	return freezePlan(deps.db, {

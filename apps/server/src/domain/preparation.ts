@@ -2,6 +2,7 @@ import { KollegiumStatus, isAnswering, type Preparation } from '@kollegium/model
 import type { KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { commentsOf, takeComments } from './comments.ts';
+import { forgetReminders } from './reminders.ts';
 import { toKollegium } from './kollegier.ts';
 import { buildFrame, loadMeetingContext } from './meeting.ts';
 
@@ -20,6 +21,7 @@ export async function closedForPreparation(deps: Deps, row: KollegiumRow): Promi
 		});
 	if (closed && !row.commentsTakenAt) {
 		await takeComments(deps.db, { kollegiumId: row.id, form: kollegium.form, now: deps.now() });
+		await forgetReminders(deps.db, row.id);
 	}
 	return closed;
 }

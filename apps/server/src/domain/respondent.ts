@@ -3,6 +3,7 @@ import {
 	assignmentsFor,
 	isAnswering,
 	monthOfTraining,
+	type LocalizedText,
 	type RespondentView
 } from '@kollegium/model';
 import type { Deps, InvitationContext } from '../http/env.ts';
@@ -10,6 +11,7 @@ import { fail } from '../http/errors.ts';
 import { participantsOf, subjectsOf, toKollegium } from './kollegier.ts';
 import type { ResponseRow } from '../db/schema.ts';
 import { answersOf, savedResponse } from './responses.ts';
+import { specialtyGoalLists } from './specialty-goals.ts';
 
 /**
  * What an invitation's holder sees: the meeting, and their own forms with their own answers.
@@ -45,11 +47,7 @@ export async function respondentView(
 			answerDeadline: kollegium.answerDeadline,
 			now: deps.now()
 		}),
-		focus: kollegium.focusGoals.map((code) => ({
-			code,
-			title: deps.library.catalogues.flatMap((c) => c.goals).find((g) => g.code === code)
-				?.title ?? { sv: code }
-		})),
+		focus: await focusWithTitles(deps, kollegium.focusGoals),
 		form: kollegium.form,
 		assignments: assignments.map(({ subjectId, role }) => {
 			const subject = subjects.find((s) => s.id === subjectId);
@@ -99,4 +97,18 @@ export function assertAnswering(
 	if (status === 'draft') fail(409, 'notOpenYet');
 	if (!isAnswering({ status, answerDeadline: kollegium.answerDeadline, now: deps.now() }))
 		fail(409, 'answeringClosed');
+}
+
+/** The focus delmål with their titles: a and b from the catalogues, c from the specialty lists. */
+async function focusWithTitles(
+	deps: Pick<Deps, 'db' | 'library'>,
+	codes: readonly string[]
+): Promise<{ code: string; title: LocalizedText }[]> {
+	if (codes.length === 0) return [];
+	const specialty = (await specialtyGoalLists(deps)).flatMap((list) => list.goals);
+	const known = [...deps.library.catalogues.flatMap((c) => c.goals), ...specialty];
+	return codes.map((code) => ({
+		code,
+		title: known.find((goal) => goal.code === code)?.title ?? { sv: code }
+	}));
 }

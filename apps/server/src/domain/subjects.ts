@@ -29,10 +29,11 @@ export async function addSubject(
 		];
 		checkFits({ kind: row.kind, participants, subjects }, input, options.locale);
 		if (input.kind === 'supervisor') {
+			const own = await supervisorParticipant(trx, { row, input, locale: options.locale, now });
 			const subject = { ...emptySubject(row.id, subjects.length), kind: input.kind };
 			await trx
 				.insertInto('subjects')
-				.values({ ...subject, name: input.name })
+				.values({ ...subject, name: input.name, ...own })
 				.execute();
 			return;
 		}
@@ -119,11 +120,13 @@ export async function editSubject(
 	checkFits(detail, input, options.locale);
 	await deps.db.transaction().execute(async (trx) => {
 		if (input.kind === 'supervisor') {
-			await trx
-				.updateTable('subjects')
-				.set({ name: input.name })
-				.where('id', '=', subjectId)
-				.execute();
+			await editSupervisor(trx, {
+				row,
+				subject,
+				input,
+				locale: options.locale,
+				now: deps.now().toISOString()
+			});
 			return;
 		}
 		await trx
@@ -140,6 +143,119 @@ export async function editSubject(
 				.execute();
 		}
 	});
+}
+
+type SupervisorInput = Extract<SubjectInput, { kind: 'supervisor' }>;
+
+/**
+ * The participant a supervisor subject receives their own feedback by (#11 D), when the
+ * studierektor gave an e-mail address or picked a register specialist: an existing participant
+ * with that entry or address (never one who answers as a trainee, never another supervisor's),
+ * or a new one with the role supervisor only, so they answer nothing. The caller holds the
+ * kollegium's row lock.
+ */
+async function supervisorParticipant(
+	trx: Transaction<Database>,
+	options: { row: KollegiumRow; input: SupervisorInput; locale: Locale; now: string }
+): Promise<{ participantId: string | null; personId: string | null }> {
+	const { row, input, locale, now } = options;
+	if (!input.email && !input.personId) return { participantId: null, personId: null };
+	const person = input.personId ? await registerSpecialist(trx, row, input.personId) : null;
+	if (input.personId && !person) refuse('personId', 'notRegisterSpecialist', locale);
+	const email = input.email || person?.email || '';
+	const field = input.personId ? 'personId' : 'email';
+	const present = await trx
+		.selectFrom('participants')
+		.leftJoin('subjects', 'subjects.participantId', 'participants.id')
+		.select(['participants.id', 'participants.roles', 'participants.personId'])
+		.select('subjects.id as subjectId')
+		.where('participants.kollegiumId', '=', row.id)
+		.where((eb) =>
+			eb.or([
+				...(person ? [eb('participants.personId', '=', person.id)] : []),
+				...(email
+					? [eb(eb.fn<string>('lower', ['participants.email']), '=', email.toLowerCase())]
+					: [])
+			])
+		)
+		.executeTakeFirst();
+	if (present) {
+		if (present.subjectId) refuse(field, 'supervisorTwice', locale);
+		if ((JSON.parse(present.roles) as string[]).includes('trainee')) {
+			refuse(field, 'supervisorIsTrainee', locale);
+		}
+		await markSupervisor(trx, present.id);
+		return { participantId: present.id, personId: present.personId ?? person?.id ?? null };
+	}
+	const personId =
+		person?.id ??
+		(await joinRegister(trx, {
+			clinicId: row.clinicId,
+			candidate: {
+				kind: 'specialist',
+				name: input.name,
+				email,
+				create: { kind: 'specialist', name: input.name, email, title: '' }
+			},
+			now
+		}));
+	const participantId = await insertParticipant(trx, {
+		kollegiumId: row.id,
+		input: { name: input.name, email, roles: ['supervisor'] },
+		personId,
+		now
+	});
+	return { participantId, personId };
+}
+
+/** A specialist of the kollegium's clinic's register, or null. */
+async function registerSpecialist(trx: Transaction<Database>, row: KollegiumRow, personId: string) {
+	return trx
+		.selectFrom('people')
+		.select(['id', 'email'])
+		.where('id', '=', personId)
+		.where('clinicId', '=', row.clinicId)
+		.where('kind', '=', 'specialist')
+		.executeTakeFirst();
+}
+
+/** Renames a supervisor (and their participant); gives them a link's participant once they get an address. */
+async function editSupervisor(
+	trx: Transaction<Database>,
+	options: {
+		row: KollegiumRow;
+		subject: KollegiumDetail['subjects'][number];
+		input: SupervisorInput;
+		locale: Locale;
+		now: string;
+	}
+): Promise<void> {
+	const { row, subject, input } = options;
+	await lockRow(trx, 'kollegier', row.id);
+	const own = subject.participantId
+		? { participantId: subject.participantId, personId: subject.personId }
+		: await supervisorParticipant(trx, options);
+	await trx
+		.updateTable('subjects')
+		.set({ name: input.name, ...own })
+		.where('id', '=', subject.id)
+		.execute();
+	if (subject.participantId) {
+		const change = input.email ? { name: input.name, email: input.email } : { name: input.name };
+		await trx
+			.updateTable('participants')
+			.set(change)
+			.where('id', '=', subject.participantId)
+			.execute();
+	}
+}
+
+function refuse(
+	path: string,
+	message: 'notRegisterSpecialist' | 'supervisorTwice' | 'supervisorIsTrainee',
+	locale: Locale
+): never {
+	fail(400, 'validation', [fieldIssue({ path, code: 'invalid_value', message, locale })]);
 }
 
 /** Removes a subject and the answers about it (the clinic of an ST-läkarkollegium stays). */

@@ -8,10 +8,14 @@ import { auditRoutes } from '../routes/audit.routes.ts';
 import { authRoutes } from '../routes/auth.routes.ts';
 import { clinicsRoutes } from '../routes/clinics.routes.ts';
 import { peopleRoutes } from '../routes/people.routes.ts';
+import { traineesRoutes } from '../routes/trainees.routes.ts';
 import { catalogRoutes } from '../routes/catalog.routes.ts';
+import { specialtyGoalsRoutes } from '../routes/specialty-goals.routes.ts';
 import { docsRoutes } from '../routes/docs.routes.ts';
 import { kollegierApi } from '../routes/kollegier.api.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
+import { oidcRoutes } from '../routes/oidc.routes.ts';
+import { yearlyReportRoutes } from '../routes/yearly-report.routes.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { auditTrail } from './audit-trail.ts';
 import { authorize } from './authorize.ts';
@@ -37,7 +41,10 @@ export function createApi(deps: Deps) {
 		.route('/', auditRoutes(deps))
 		.route('/clinics', clinicsRoutes(deps))
 		.route('/clinics', peopleRoutes(deps))
+		.route('/clinics', yearlyReportRoutes(deps))
+		.route('/clinics', traineesRoutes(deps))
 		.route('/catalog', catalogRoutes(deps))
+		.route('/catalog', specialtyGoalsRoutes(deps))
 		.route('/kollegier', kollegierApi(deps))
 		.route('/respond', respondRoutes(deps));
 	api.route('/', docsRoutes(api, VERSION));
@@ -58,6 +65,7 @@ export function createApi(deps: Deps) {
 	});
 	app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
 	app.route('/api', api);
+	app.route('/auth/oidc', oidcRoutes(deps));
 	app.onError(onError);
 	return app;
 }

@@ -32,6 +32,8 @@ export function auditTrail(deps: Deps) {
 		} else if (status >= 400) return;
 		// A preview writes nothing; only a confirmed import is one.
 		if (key === 'POST /clinics/:clinicId/people/import' && body.confirm !== true) return;
+		// A c-delmål file only previewed changes nothing.
+		if (key === 'POST /catalog/specialty-goals/import' && body.dryRun === true) return;
 		try {
 			await recordAudit(deps, {
 				actor,

@@ -1,4 +1,10 @@
-import type { ClinicRole, EndpointKey, FeedbackReport, Locale } from '@kollegium/model';
+import type {
+	ClinicRole,
+	EndpointKey,
+	FeedbackReport,
+	Locale,
+	YearlyReport
+} from '@kollegium/model';
 import type { SignedInUser } from '../auth/identity.ts';
 import type * as Y from 'yjs';
 import type { LoginThrottle } from '../auth/throttle.ts';
@@ -37,6 +43,8 @@ export interface Documents {
 /** Builds feedback PDFs off the event loop. */
 export interface PdfRenderer {
 	render(report: FeedbackReport): Promise<Uint8Array>;
+	/** #11 E: a clinic's yearly report, in the same queue. */
+	renderYearlyReport(report: YearlyReport, locale: Locale): Promise<Uint8Array>;
 	/** Gets ready in the background for renders that are likely soon. */
 	warm(): void;
 }
@@ -62,6 +70,8 @@ export interface Deps {
 	/** Single-use tickets that open a shared document for an invitation's holder. */
 	documentTickets: { issue(invitationId: string): string };
 	pdf: PdfRenderer;
+	/** Sends the e-mail outbox; told to look now after something was queued. */
+	outbox: { kick(): void };
 }
 
 export interface InvitationContext {

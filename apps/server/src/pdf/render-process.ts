@@ -1,14 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { FeedbackReport } from '@kollegium/model';
-import type { RenderRequest, RenderResponse } from './render-worker.ts';
+import type { PdfJob, RenderRequest, RenderResponse } from './render-worker.ts';
 
 const workerModule = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 
 interface Render {
 	id: number;
-	report: FeedbackReport;
+	job: PdfJob;
 	resolve: (pdf: Uint8Array) => void;
 	reject: (error: Error) => void;
 	timer: NodeJS.Timeout;
@@ -66,13 +65,13 @@ export class RenderProcess {
 		return !this.#gone && !this.#current;
 	}
 
-	/** Renders one report; rejects if the child fails it, dies, or takes over `timeoutMs`. */
-	render(report: FeedbackReport, timeoutMs: number): Promise<Uint8Array> {
+	/** Renders one document; rejects if the child fails it, dies, or takes over `timeoutMs`. */
+	render(job: PdfJob, timeoutMs: number): Promise<Uint8Array> {
 		if (!this.free) return Promise.reject(new Error('The PDF process is not free'));
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => this.#hung(), timeoutMs);
 			timer.unref();
-			this.#current = { id: this.#nextId++, report, resolve, reject, timer, sent: false };
+			this.#current = { id: this.#nextId++, job, resolve, reject, timer, sent: false };
 			this.#child.ref();
 			this.#child.channel?.ref();
 			this.#send();
@@ -107,7 +106,7 @@ export class RenderProcess {
 		const render = this.#current;
 		if (render && !render.sent) {
 			render.sent = true;
-			this.#post({ id: render.id, report: render.report });
+			this.#post({ id: render.id, job: render.job });
 		}
 		if (this.#warmUp > 0) {
 			this.#post({ warmUp: this.#warmUp });

@@ -1,15 +1,27 @@
-// The PDF child process: forked by render-process.ts, it lays out one feedback PDF at a time with
-// pdfmake and sends the bytes back over the IPC channel.
+// The PDF child process: forked by render-process.ts, it lays out one PDF at a time (a feedback
+// report or a clinic's yearly report) with pdfmake and sends the bytes back over the IPC channel.
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setImmediate as yieldToMessages } from 'node:timers/promises';
-import { feedbackDocument, type FeedbackReport } from '@kollegium/model';
+import {
+	feedbackDocument,
+	yearlyReportDocument,
+	type DocDefinition,
+	type FeedbackReport,
+	type Locale,
+	type YearlyReport
+} from '@kollegium/model';
 import { warmUpReport } from './warm-up.ts';
 
+/** A document to lay out: a feedback report, or a clinic's yearly report in a language. */
+export type PdfJob =
+	| { kind: 'feedback'; report: FeedbackReport }
+	| { kind: 'yearly'; report: YearlyReport; locale: Locale };
+
 /** What the parent asks of this process: a PDF, or to warm up with `warmUp` small ones. */
-export type RenderRequest = { id: number; report: FeedbackReport } | { warmUp: number };
+export type RenderRequest = { id: number; job: PdfJob } | { warmUp: number };
 
 /** What this process tells the parent: it is ready, or a PDF's bytes, or why it failed. */
 export type RenderResponse =
@@ -68,9 +80,18 @@ pdfmake.setFonts({ Roboto: fonts });
 pdfmake.setLocalAccessPolicy((path) => allowedFiles.has(path));
 pdfmake.setUrlAccessPolicy(() => false);
 
-async function render(report: FeedbackReport): Promise<Uint8Array> {
-	const definition = feedbackDocument(report);
-	const generatedAt = new Date(report.generatedAt);
+function definitionOf(job: PdfJob): DocDefinition {
+	switch (job.kind) {
+		case 'feedback':
+			return feedbackDocument(job.report);
+		case 'yearly':
+			return yearlyReportDocument(job.report, job.locale);
+	}
+}
+
+async function render(job: PdfJob): Promise<Uint8Array> {
+	const definition = definitionOf(job);
+	const generatedAt = new Date(job.report.generatedAt);
 	const info = { ...definition.info, creationDate: generatedAt, modDate: generatedAt };
 	// The channel's structured clone copies just the view's bytes, so no copy is made here.
 	return pdfmake.createPdf({ ...definition, info }).getBuffer();
@@ -81,7 +102,7 @@ const reply = (message: RenderResponse) => send(message);
 /** Lays out the warm-up report `count` times; a request that comes meanwhile goes in between. */
 async function warmUp(count: number): Promise<void> {
 	for (let i = 0; i < count; i++) {
-		await render(warmUpReport());
+		await render({ kind: 'feedback', report: warmUpReport() });
 		await yieldToMessages();
 	}
 }
@@ -91,8 +112,8 @@ process.on('message', (request: RenderRequest) => {
 		warmUp(request.warmUp).catch((error: unknown) => console.warn('PDF warm-up failed:', error));
 		return;
 	}
-	const { id, report } = request;
-	render(report).then(
+	const { id, job } = request;
+	render(job).then(
 		(pdf) => reply({ id, pdf }),
 		(error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) })
 	);

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import type { FeedbackReport } from '@kollegium/model';
+import type { FeedbackReport, Locale, YearlyReport } from '@kollegium/model';
 import { RenderProcess } from './render-process.ts';
+import type { PdfJob } from './render-worker.ts';
 
 /** Renders waiting at most; more are refused, so one link cannot queue up the renderer for all. */
 const MAX_QUEUED = 20;
@@ -18,13 +19,13 @@ export class RendererBusy extends Error {
 }
 
 interface Job {
-	report: FeedbackReport;
+	job: PdfJob;
 	resolve: (pdf: Uint8Array) => void;
 	reject: (error: Error) => void;
 }
 
 /**
- * Renders feedback PDFs in a small pool of long-lived child processes at the lowest OS priority
+ * Renders PDFs (feedback reports and yearly reports) in a small pool of long-lived child processes at the lowest OS priority
  * (render-process.ts). pdfmake lays a document out synchronously, which would stall every meeting
  * on the server's event loop; and a worker thread, though off the loop, competes for the CPU with
  * it as an equal. A child process is started on first use, replaced once it dies or hangs, and
@@ -61,10 +62,19 @@ export class PdfRenderer {
 
 	/** The PDF for a report. Rejects if it cannot be made, or its child dies or hangs on it. */
 	render(report: FeedbackReport): Promise<Uint8Array> {
+		return this.#enqueue({ kind: 'feedback', report });
+	}
+
+	/** The PDF of a clinic's yearly report, in the same queue as the feedback PDFs. */
+	renderYearlyReport(report: YearlyReport, locale: Locale): Promise<Uint8Array> {
+		return this.#enqueue({ kind: 'yearly', report, locale });
+	}
+
+	#enqueue(job: PdfJob): Promise<Uint8Array> {
 		if (this.#closed) return Promise.reject(new Error('The PDF renderer is closed'));
 		if (this.#queue.length >= this.#maxQueued) return Promise.reject(new RendererBusy());
 		return new Promise((resolve, reject) => {
-			this.#queue.push({ report, resolve, reject });
+			this.#queue.push({ job, resolve, reject });
 			this.#next();
 		});
 	}
@@ -103,7 +113,7 @@ export class PdfRenderer {
 			const job = this.#queue.shift()!;
 			try {
 				const child = (this.#pool[index] ??= this.#spawn(index));
-				child.render(job.report, this.#timeoutMs).then(job.resolve, job.reject);
+				child.render(job.job, this.#timeoutMs).then(job.resolve, job.reject);
 			} catch (error) {
 				// The OS would not start a process (out of memory, out of process slots).
 				job.reject(error instanceof Error ? error : new Error(String(error)));

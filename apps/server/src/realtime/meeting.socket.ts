@@ -79,6 +79,13 @@ export function registerMeetingHandlers(options: {
 			if (!meeting?.drives || !socket.data.userId) return ack({ ok: false, error: 'forbidden' });
 			const command = MeetingCommand.safeParse(raw);
 			if (!command.success) return ack({ ok: false, error: 'validation' });
+			// A mark must name a goal of the trainee's previous plan, or it changes nothing.
+			if (
+				command.data.type === 'markFollowUp' &&
+				!(await meetings.marksKnownGoal(meeting.kollegiumId, command.data))
+			) {
+				return ack({ ok: false, error: 'validation' });
+			}
 			if (command.data.type !== 'drawSpeakingOrder') {
 				const revealed = await meetings.apply(meeting.kollegiumId, command.data);
 				ack({ ok: true });

@@ -12,6 +12,7 @@ import {
 import type { Db } from '../db/database.ts';
 import {
 	buildFrame,
+	followUpGoalsOf,
 	loadMeetingContext,
 	loadMeetingState,
 	saveMeetingState,
@@ -79,7 +80,11 @@ export class Meetings {
 						})
 					: action;
 			const now = this.#now();
-			const next = nextMeetingState(live.state, resolved, { agenda: live.context.agenda, now });
+			const next = nextMeetingState(live.state, resolved, {
+				agenda: live.context.agenda,
+				now,
+				followUpGoals: followUpGoalsOf(live.context)
+			});
 			if (next === live.state) return [];
 			await saveMeetingState(this.#db, kollegiumId, next, now);
 			const revealed = next.revealed.filter((id) => !live.state.revealed.includes(id));
@@ -87,6 +92,16 @@ export class Meetings {
 			this.#publish(kollegiumId, this.#frameOf(live));
 			return revealed;
 		});
+	}
+
+	/** Whether a mark names a goal of a previous plan this meeting follows up. */
+	async marksKnownGoal(
+		kollegiumId: string,
+		mark: { subjectId: string; index: number }
+	): Promise<boolean> {
+		const live = await this.#load(kollegiumId);
+		const goals = live.context.previousPlans.get(mark.subjectId)?.goals.length ?? 0;
+		return mark.index < goals;
 	}
 
 	join(kollegiumId: string, socketId: string, person: Person | null): Promise<void> {

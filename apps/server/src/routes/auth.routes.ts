@@ -24,6 +24,7 @@ import {
 import { createExampleKollegium } from '../domain/example.ts';
 import { endSession, SESSION_COOKIE, startSession } from '../http/auth.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
+import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { responsesFor } from '../http/openapi.ts';
 
@@ -63,11 +64,26 @@ export function authRoutes(deps: Deps) {
 				return c.json({ user: await meOf(deps.db, user), example }, 201);
 			}
 		)
+		.get(
+			'/methods',
+			describeRoute({
+				tags,
+				summary: 'How colleagues sign in here: password, the identity provider, or both',
+				responses: responsesFor('GET /auth/methods')
+			}),
+			(c) =>
+				c.json({
+					password: deps.config.passwordSignIn,
+					oidc: deps.config.oidc ? { label: deps.config.oidc.label } : null
+				})
+		)
 		.post(
 			'/login',
 			describeRoute({ tags, summary: 'Sign in', responses: responsesFor('POST /auth/login') }),
 			validate('json', LoginInput),
 			async (c) => {
+				// The region may require its identity provider: then a password opens nothing.
+				if (!deps.config.passwordSignIn) fail(403, 'passwordSignInOff');
 				const address = getConnInfo(c).remote.address ?? 'unknown';
 				const user = await signIn(deps, { input: c.req.valid('json'), address });
 				c.set('auditActor', user);
@@ -134,6 +150,8 @@ export function authRoutes(deps: Deps) {
 			}),
 			validate('json', AcceptInvitationInput),
 			async (c) => {
+				// With password sign-in off, an invitation is taken up through the identity provider.
+				if (!deps.config.passwordSignIn) fail(403, 'passwordSignInOff');
 				const user = await acceptInvitation(deps, c.req.valid('json'));
 				c.set('auditActor', user);
 				await startSession(deps, c, user.id);
@@ -149,6 +167,8 @@ export function authRoutes(deps: Deps) {
 			}),
 			validate('json', PasswordResetInput),
 			async (c) => {
+				// With password sign-in off, an invitation is taken up through the identity provider.
+				if (!deps.config.passwordSignIn) fail(403, 'passwordSignInOff');
 				const user = await resetPassword(deps, c.req.valid('json'));
 				deps.changes.colleagueAccessEnded({ userId: user.id });
 				c.set('auditActor', user);

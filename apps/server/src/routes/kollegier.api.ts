@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { kollegierRoutes } from './kollegier.routes.ts';
+import { mailRoutes } from './mail.routes.ts';
 import { participantsRoutes } from './participants.routes.ts';
 import { kollegiumPeopleRoutes } from './people.routes.ts';
 import { plansRoutes } from './plans.routes.ts';
@@ -15,6 +16,7 @@ export function kollegierApi(deps: Deps) {
 	return new Hono<AppEnv>()
 		.route('/', kollegierRoutes(deps))
 		.route('/', participantsRoutes(deps))
+		.route('/', mailRoutes(deps))
 		.route('/', kollegiumPeopleRoutes(deps))
 		.route('/', subjectsRoutes(deps))
 		.route('/', preparationRoutes(deps))

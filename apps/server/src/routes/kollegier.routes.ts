@@ -7,6 +7,7 @@ import {
 } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { sendMeetingChange } from '../domain/invitation-mail.ts';
 import { z } from 'zod';
 import { membershipsOf } from '../auth/identity.ts';
 import {
@@ -98,11 +99,18 @@ export function kollegierRoutes(deps: Deps) {
 			validate('param', IdParam),
 			validate('json', KollegiumInput),
 			async (c) => {
+				const before = c.get('kollegium');
 				const row = await editKollegium(deps, {
-					row: c.get('kollegium'),
+					row: before,
 					input: c.req.valid('json'),
 					locale: c.get('locale')
 				});
+				if (
+					row.startsAt !== before.startsAt ||
+					row.location !== before.location ||
+					row.videoLink !== before.videoLink
+				)
+					await sendMeetingChange(deps, row, 'moved');
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)
@@ -115,6 +123,8 @@ export function kollegierRoutes(deps: Deps) {
 			}),
 			validate('param', IdParam),
 			async (c) => {
+				// The calendar's cancellation is queued first: the outbox outlives the kollegium.
+				await sendMeetingChange(deps, c.get('kollegium'), 'cancelled');
 				await deleteKollegium(deps, c.get('kollegium').id);
 				return c.body(null, 204);
 			}

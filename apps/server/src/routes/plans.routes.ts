@@ -1,10 +1,13 @@
 import { HandoverInput } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { notifyPlanReady } from '../domain/reminders.ts';
 import { z } from 'zod';
+import { followUpOf } from '../domain/follow-up.ts';
 import { handoverEntries, recordHandover } from '../domain/handover.ts';
 import { markPlanFinal } from '../domain/plan-versions.ts';
-import { feedbackReport } from '../domain/report.ts';
+import { feedbackReport, isSupervisorSubject, supervisorFeedback } from '../domain/report.ts';
+import { fail } from '../http/errors.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { feedbackPdf } from '../http/pdf.ts';
 import { validate } from '../http/validate.ts';
@@ -37,6 +40,13 @@ export function plansRoutes(deps: Deps) {
 				});
 				deps.pdf.warm();
 				const { created, ...saved } = frozen;
+				// The trainee's handledare hears that the feedback is ready to pass on.
+				if (created)
+					await notifyPlanReady(deps, {
+						kollegiumId: c.get('kollegium').id,
+						subjectId: c.req.valid('param').subjectId,
+						version: saved.version
+					});
 				return c.json(saved, created ? 201 : 200);
 			}
 		)
@@ -62,6 +72,20 @@ export function plansRoutes(deps: Deps) {
 			}
 		)
 		.get(
+			'/:id/subjects/:subjectId/follow-up',
+			describeRoute({
+				tags,
+				summary: 'The trainee\u2019s previous plan, its goals as the meeting marked them',
+				responses: responsesFor('GET /kollegier/:id/subjects/:subjectId/follow-up')
+			}),
+			validate('param', SubjectParam),
+			async (c) => {
+				const { subjectId } = c.req.valid('param');
+				const followUp = await followUpOf(deps.db, { kollegium: c.get('kollegium'), subjectId });
+				return c.json({ followUp });
+			}
+		)
+		.get(
 			'/:id/subjects/:subjectId/feedback.pdf',
 			describeRoute({
 				tags,
@@ -72,12 +96,14 @@ export function plansRoutes(deps: Deps) {
 			async (c) => {
 				const { subjectId } = c.req.valid('param');
 				const row = c.get('kollegium');
-				const report = await feedbackReport(deps, {
-					kollegiumId: row.id,
-					subjectId,
-					locale: c.get('locale')
-				});
-				return feedbackPdf(c, deps, report);
+				const options = { kollegiumId: row.id, subjectId, locale: c.get('locale') };
+				if (await isSupervisorSubject(deps, options)) {
+					// #11 D: a supervisor's own result is theirs and the studierektor's, not a läsare's.
+					if (c.get('clinicRole') !== 'studierektor') fail(403, 'forbidden');
+					const { report } = await supervisorFeedback(deps, options);
+					return feedbackPdf(c, deps, report ?? fail(404, 'supervisorFeedbackNotAvailable'));
+				}
+				return feedbackPdf(c, deps, await feedbackReport(deps, options));
 			}
 		)
 		.get(

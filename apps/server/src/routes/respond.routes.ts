@@ -7,7 +7,10 @@ import { savedResponse } from '../domain/responses.ts';
 import { saveResponse } from '../domain/save-response.ts';
 import {
 	ownFeedbackEntry,
+	ownSupervisorFeedback,
+	ownSupervisorReport,
 	recordHandover,
+	recordSupervisorReceipt,
 	respondentHandover,
 	supervisedEntry
 } from '../domain/handover.ts';
@@ -138,6 +141,36 @@ export function respondRoutes(deps: Deps) {
 				});
 				return feedbackPdf(c, deps, report);
 			}
+		)
+		.get(
+			'/supervisor-feedback',
+			describeRoute({
+				tags,
+				summary: 'A supervisor of an ST-läkarkollegium: whether your own feedback is there',
+				responses: responsesFor('GET /respond/supervisor-feedback')
+			}),
+			async (c) => c.json(await ownSupervisorFeedback(deps, c.get('invitation')))
+		)
+		.get(
+			'/supervisor-feedback.pdf',
+			describeRoute({
+				tags,
+				summary: 'Your own feedback as a supervisor, after the meeting and at k or more',
+				responses: responsesFor('GET /respond/supervisor-feedback.pdf')
+			}),
+			async (c) => {
+				const holder = { ...c.get('invitation'), locale: c.get('locale') };
+				return feedbackPdf(c, deps, await ownSupervisorReport(deps, holder));
+			}
+		)
+		.post(
+			'/supervisor-feedback/received',
+			describeRoute({
+				tags,
+				summary: 'Record that you received your feedback as a supervisor',
+				responses: responsesFor('POST /respond/supervisor-feedback/received')
+			}),
+			async (c) => c.json(await recordSupervisorReceipt(deps, c.get('invitation')))
 		);
 }
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { kollegiumDetail } from '../domain/kollegier.ts';
+import { supervisorFeedbackEntries } from '../domain/handover.ts';
 import { addSubject, deleteSubject, editSubject } from '../domain/subjects.ts';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { validate } from '../http/validate.ts';
@@ -65,5 +66,15 @@ export function subjectsRoutes(deps: Deps) {
 				await deleteSubject(deps, { row, subjectId });
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
+		)
+		.get(
+			'/:id/supervisor-feedback',
+			describeRoute({
+				tags,
+				summary: 'Per supervisor of an ST-läkarkollegium: result at their k, and received',
+				responses: responsesFor('GET /kollegier/:id/supervisor-feedback')
+			}),
+			validate('param', KollegiumParam),
+			async (c) => c.json(await supervisorFeedbackEntries(deps, c.get('kollegium').id))
 		);
 }

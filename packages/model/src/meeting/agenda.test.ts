@@ -272,6 +272,41 @@ describe('buildAgenda', () => {
 	it('is empty without subjects', () => {
 		expect(buildAgenda({ form, subjects: [] })).toEqual([]);
 	});
+
+	it("follows up a trainee's previous plan right after their introduction", () => {
+		const agenda = buildAgenda({ form, subjects: [anna, bo], withPreviousPlan: new Set([BO]) });
+		const kinds = (id: string) =>
+			agenda.filter((step) => step.subjectId === id).map((step) => step.kind);
+		expect(kinds(ANNA)).not.toContain('followUp');
+		expect(kinds(BO).slice(0, 3)).toEqual(['intro', 'followUp', 'ratings']);
+		expect(agenda.find((step) => step.kind === 'followUp')).toEqual({
+			id: `followUp:${BO}`,
+			kind: 'followUp',
+			subjectId: BO,
+			sectionId: null
+		});
+	});
+
+	it('gives no follow-up step to a clinic or a handledare, whatever it is told', () => {
+		const subjects = [
+			subject(CLINIC, 'clinic', 'Kliniken'),
+			subject(HANDLEDARE_1, 'supervisor', 'Handledare Ett')
+		];
+		const agenda = buildAgenda({
+			form: stForm,
+			subjects,
+			withPreviousPlan: new Set([CLINIC, HANDLEDARE_1])
+		});
+		expect(agenda.some((step) => step.kind === 'followUp')).toBe(false);
+	});
+
+	it('keeps the ids of the other steps when a follow-up step comes in', () => {
+		const without = buildAgenda({ form, subjects: [anna] });
+		const withIt = buildAgenda({ form, subjects: [anna], withPreviousPlan: new Set([ANNA]) });
+		expect(withIt.filter((step) => step.kind !== 'followUp').map((step) => step.id)).toEqual(
+			without.map((step) => step.id)
+		);
+	});
 });
 
 describe('stableShuffle', () => {

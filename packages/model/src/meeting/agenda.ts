@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Subject } from '../kollegium.ts';
 import { respondentRole, sectionsFor, type Template } from '../template.ts';
 
-export const StepKind = z.enum(['intro', 'ratings', 'comments', 'discussion']);
+export const StepKind = z.enum(['intro', 'followUp', 'ratings', 'comments', 'discussion']);
 export type StepKind = z.infer<typeof StepKind>;
 
 /** One step of the meeting: about one subject, and for ratings and comments one area of the form. */
@@ -15,10 +15,17 @@ export const Step = z.object({
 export type Step = z.infer<typeof Step>;
 
 /**
- * The meeting's agenda: per subject an introduction; per area of the form its ratings, then its
- * comments; then discussion. Derived from the form and subjects, so it is never stored.
+ * The meeting's agenda: per subject an introduction; the follow-up of the trainee's previous
+ * plan, if they have one; per area of the form its ratings, then its comments; then
+ * discussion. Derived from the form, the subjects and which of them have a previous plan, so
+ * it is never stored.
  */
-export function buildAgenda(options: { form: Template; subjects: readonly Subject[] }): Step[] {
+export function buildAgenda(options: {
+	form: Template;
+	subjects: readonly Subject[];
+	/** Ids of the trainee subjects whose previous final plan is followed up. */
+	withPreviousPlan?: ReadonlySet<string>;
+}): Step[] {
 	return options.subjects.flatMap((subject) => {
 		const sections = sectionsFor({
 			form: options.form,
@@ -35,7 +42,16 @@ export function buildAgenda(options: { form: Template; subjects: readonly Subjec
 			}
 			return steps;
 		});
-		return [step('intro', subject.id, null), ...areaSteps, step('discussion', subject.id, null)];
+		const followUp =
+			subject.kind === 'trainee' && options.withPreviousPlan?.has(subject.id)
+				? [step('followUp', subject.id, null)]
+				: [];
+		return [
+			step('intro', subject.id, null),
+			...followUp,
+			...areaSteps,
+			step('discussion', subject.id, null)
+		];
 	});
 }
 

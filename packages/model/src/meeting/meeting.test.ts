@@ -539,3 +539,103 @@ describe('ParticipantCommand', () => {
 		).toEqual({ type: 'raiseHand' });
 	});
 });
+
+describe('nextMeetingState: follow-up of the previous plan', () => {
+	const withFollowUp: Step[] = [
+		step('intro', ANNA),
+		step('followUp', ANNA),
+		step('ratings', ANNA, 'kliniskt'),
+		step('discussion', ANNA)
+	];
+	const context = { agenda: withFollowUp, now: later(1), followUpGoals: { [ANNA]: 2 } };
+	const initial = initialMeetingState({ agenda: withFollowUp, now: start });
+	const mark = (
+		overrides: Partial<Extract<MeetingAction, { type: 'markFollowUp' }>> = {}
+	): MeetingAction => ({
+		type: 'markFollowUp',
+		subjectId: ANNA,
+		index: 1,
+		outcome: 'notReached',
+		note: '  Inte påbörjat  ',
+		...overrides
+	});
+
+	it('shows the follow-up as soon as the meeting reaches it: it holds nothing from the answers', () => {
+		const state = nextMeetingState(initial, { type: 'next' }, context);
+		expect(isRevealed(state, withFollowUp[1])).toBe(true);
+	});
+
+	it('records a goal\u2019s mark by its index, the others unmarked, the note trimmed', () => {
+		const state = nextMeetingState(initial, mark(), context);
+		expect(state.followUp).toEqual({
+			[ANNA]: [
+				{ outcome: null, note: '' },
+				{ outcome: 'notReached', note: 'Inte påbörjat' }
+			]
+		});
+		expect(state.version).toBe(initial.version + 1);
+	});
+
+	it('changes a mark again, and keeps the other goal\u2019s', () => {
+		const first = nextMeetingState(
+			initial,
+			mark({ index: 0, outcome: 'reached', note: '' }),
+			context
+		);
+		const second = nextMeetingState(first, mark({ outcome: 'partly', note: '' }), context);
+		expect(second.followUp?.[ANNA]).toEqual([
+			{ outcome: 'reached', note: '' },
+			{ outcome: 'partly', note: '' }
+		]);
+	});
+
+	const ignored: { name: string; action: MeetingAction; goals?: Record<string, number> }[] = [
+		{ name: 'a goal the plan does not have', action: mark({ index: 2 }) },
+		{ name: 'a subject with no previous plan', action: mark({ subjectId: BO }) },
+		{ name: 'a meeting told of no previous plans', action: mark(), goals: {} }
+	];
+	for (const { name, action, goals } of ignored) {
+		it(`changes nothing for ${name}`, () => {
+			const state = nextMeetingState(initial, action, {
+				...context,
+				followUpGoals: goals ?? context.followUpGoals
+			});
+			expect(state).toBe(initial);
+		});
+	}
+
+	it('changes nothing, not even the version, when the mark is the same', () => {
+		const once = nextMeetingState(initial, mark(), context);
+		expect(nextMeetingState(once, mark(), context)).toBe(once);
+	});
+
+	it('turns the trends of the introduction on and off', () => {
+		const on = nextMeetingState(initial, { type: 'toggleTrends' }, context);
+		expect(on.showTrends).toBe(true);
+		expect(nextMeetingState(on, { type: 'toggleTrends' }, context).showTrends).toBe(false);
+	});
+
+	it('reads a state stored before follow-ups existed', () => {
+		const stored = { ...initial };
+		delete stored.followUp;
+		delete stored.showTrends;
+		expect(MeetingState.parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+	});
+
+	const commands: { name: string; input: unknown; valid: boolean }[] = [
+		{ name: 'accepts a mark', input: mark(), valid: true },
+		{ name: 'accepts clearing a mark', input: mark({ outcome: null, note: '' }), valid: true },
+		{ name: 'accepts toggleTrends', input: { type: 'toggleTrends' }, valid: true },
+		{ name: 'rejects an unknown outcome', input: { ...mark(), outcome: 'maybe' }, valid: false },
+		{ name: 'rejects a negative index', input: mark({ index: -1 }), valid: false },
+		{ name: 'rejects an index past any plan', input: mark({ index: 20 }), valid: false },
+		{ name: 'rejects a subject that is no id', input: mark({ subjectId: 'anna' }), valid: false },
+		{ name: 'rejects a note too long', input: mark({ note: 'x'.repeat(1001) }), valid: false },
+		{ name: 'rejects a mark without a note', input: { ...mark(), note: undefined }, valid: false }
+	];
+	for (const { name, input, valid } of commands) {
+		it(`MeetingCommand ${name}`, () => {
+			expect(MeetingCommand.safeParse(input).success).toBe(valid);
+		});
+	}
+});

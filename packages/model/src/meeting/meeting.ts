@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FollowUpMark, MAX_FOLLOW_UP_GOALS, withMark } from '../follow-up.ts';
+import { FollowUpNote, FollowUpOutcome } from '../plans.ts';
 import type { Step } from './agenda.ts';
 
 /** More pages than this for one step would be a layout gone wrong, not a long step. */
@@ -25,6 +27,13 @@ export const MeetingState = z.object({
 	 */
 	page: z.union([z.int().min(0), z.literal('last')]).optional(),
 	pages: z.int().min(1).max(MAX_PAGES).optional(),
+	/**
+	 * Per trainee subject, the marks of their previous plan's goals, by the goal's index. Absent
+	 * in meetings stored before follow-ups existed.
+	 */
+	followUp: z.record(z.uuid(), z.array(FollowUpMark).max(MAX_FOLLOW_UP_GOALS)).optional(),
+	/** The introduction shows the trainee's trends from earlier kollegier. Absent means off. */
+	showTrends: z.boolean().optional(),
 	/** Counts every change, so a client can tell a stale frame from a fresh one. */
 	version: z.int().min(0)
 });
@@ -40,6 +49,18 @@ export const MeetingCommand = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('reveal') }),
 	z.object({ type: z.literal('toggleSelf') }),
 	z.object({ type: z.literal('toggleSplit') }),
+	z.object({ type: z.literal('toggleTrends') }),
+	/** How far one goal of the trainee's previous plan was reached, and a note. */
+	z.object({
+		type: z.literal('markFollowUp'),
+		subjectId: z.uuid(),
+		index: z
+			.int()
+			.min(0)
+			.max(MAX_FOLLOW_UP_GOALS - 1),
+		outcome: FollowUpOutcome.nullable(),
+		note: FollowUpNote
+	}),
 	z.object({ type: z.literal('drawSpeakingOrder') }),
 	z.object({ type: z.literal('clearSpeakingOrder') }),
 	z.object({ type: z.literal('lowerHand'), participantId: z.uuid() }),
@@ -63,7 +84,15 @@ export type MeetingAction =
 	| { type: 'raiseHand'; participantId: string; name: string };
 
 /** Steps that hold nothing from the answers are shown as soon as the meeting reaches them. */
-const openSteps: ReadonlySet<Step['kind']> = new Set(['intro', 'discussion']);
+const openSteps: ReadonlySet<Step['kind']> = new Set(['intro', 'followUp', 'discussion']);
+
+/** What the reducer is told besides the action: the agenda, the clock, the plans followed up. */
+export interface MeetingReducerContext {
+	agenda: readonly Step[];
+	now: Date;
+	/** Per trainee subject with a previous plan, how many goals it has. */
+	followUpGoals?: Readonly<Record<string, number>>;
+}
 
 export function initialMeetingState(options: { agenda: readonly Step[]; now: Date }): MeetingState {
 	const at = options.now.toISOString();
@@ -85,7 +114,7 @@ export function initialMeetingState(options: { agenda: readonly Step[]; now: Dat
 export function nextMeetingState(
 	state: MeetingState,
 	action: MeetingAction,
-	context: { agenda: readonly Step[]; now: Date }
+	context: MeetingReducerContext
 ): MeetingState {
 	const changed = apply(state, action, context);
 	return changed === state ? state : { ...changed, version: state.version + 1 };
@@ -94,7 +123,7 @@ export function nextMeetingState(
 function apply(
 	state: MeetingState,
 	action: MeetingAction,
-	context: { agenda: readonly Step[]; now: Date }
+	context: MeetingReducerContext
 ): MeetingState {
 	const { agenda, now } = context;
 	const current = agenda[state.position];
@@ -120,6 +149,10 @@ function apply(
 			return { ...state, showSelf: !state.showSelf };
 		case 'toggleSplit':
 			return { ...state, splitByFamiliarity: !state.splitByFamiliarity };
+		case 'toggleTrends':
+			return { ...state, showTrends: !state.showTrends };
+		case 'markFollowUp':
+			return markFollowUp(state, action, context);
 		case 'setSpeakingOrder':
 			return { ...state, speakingOrder: action.order };
 		case 'clearSpeakingOrder':
@@ -139,6 +172,22 @@ function apply(
 		case 'restartTimer':
 			return { ...state, stepStartedAt: now.toISOString() };
 	}
+}
+
+function markFollowUp(
+	state: MeetingState,
+	action: Extract<MeetingAction, { type: 'markFollowUp' }>,
+	context: MeetingReducerContext
+): MeetingState {
+	const goals = context.followUpGoals?.[action.subjectId];
+	if (goals === undefined) return state;
+	const current = state.followUp?.[action.subjectId];
+	const mark = { outcome: action.outcome, note: action.note.trim() };
+	const before = current?.[action.index];
+	if (before && before.outcome === mark.outcome && before.note === mark.note) return state;
+	const marks = withMark({ marks: current, goals, index: action.index, mark });
+	if (!marks) return state;
+	return { ...state, followUp: { ...state.followUp, [action.subjectId]: marks } };
 }
 
 function moveTo(

@@ -235,6 +235,122 @@ describe('buildStepView: intro', () => {
 	});
 });
 
+describe('buildStepView: intro trends', () => {
+	const trend = {
+		sectionId: 'kliniskt',
+		title: { sv: 'Kliniskt arbete' },
+		points: [
+			{
+				kollegiumId: '00000000-0000-4000-8000-0000000000c1',
+				date: '2024-03-10',
+				respondents: 4,
+				median: 3,
+				counts: [{ value: 3, label: { sv: 'Steg 3' }, count: 4 }]
+			}
+		]
+	};
+
+	it('shows no trends unless they are given', () => {
+		const view = buildStepView(input({ answers: [rated('mycket', 4)] }));
+		expect(view).toMatchObject({ kind: 'intro', trends: null });
+	});
+
+	it("shows the earlier kollegier's trends it is given, and nothing of this one's answers", () => {
+		const answers = [rated('mycket', 5), rated('mycket', 5), rated('mycket', 5)];
+		const view = buildStepView(input({ answers, trends: [trend] }));
+		expect(view).toMatchObject({ kind: 'intro', respondents: 3, trends: [trend] });
+		expect(JSON.stringify(view)).not.toContain('"value":5');
+		expect(StepView.safeParse(view).success).toBe(true);
+	});
+
+	it('shows no trends for a handledare, whatever it is given', () => {
+		const handledare: Subject = { ...anna, id: HANDLEDARE, kind: 'supervisor', stStart: null };
+		const view = buildStepView(
+			input({ step: step('intro', null, HANDLEDARE), subject: handledare, trends: [trend] })
+		);
+		expect(view).toMatchObject({ kind: 'intro', trends: null });
+	});
+});
+
+describe('buildStepView: followUp', () => {
+	const previousPlan = {
+		kollegiumId: '00000000-0000-4000-8000-0000000000c1',
+		title: 'Specialistkollegium VT',
+		startsAt: '2024-03-10T13:00:00.000Z',
+		version: 2,
+		goals: [
+			{
+				description: 'Leda ronden självständigt',
+				goals: ['STa5'],
+				activities: [
+					{
+						kind: 'assessment' as const,
+						description: 'Observerad rond',
+						instrument: 'mini-cex' as const
+					}
+				],
+				responsible: 'Karin Holmlund',
+				dueDate: '2024-09-01',
+				followUp: 'Vid nästa kollegium'
+			},
+			{
+				description: 'Skriva remisser',
+				goals: ['STb1', 'STa1'],
+				activities: [{ kind: 'course' as const, description: 'Remisskurs', instrument: null }],
+				responsible: 'Peter Sjövik',
+				dueDate: '2024-10-01',
+				followUp: 'Handledarsamtal'
+			}
+		]
+	};
+
+	it('shows each goal of the previous plan with its delmål, activities and mark', () => {
+		const view = buildStepView(
+			input({
+				step: step('followUp'),
+				previousPlan,
+				followUp: [{ outcome: 'partly', note: 'Nästan' }]
+			})
+		);
+		expect(view).toEqual({
+			kind: 'followUp',
+			subject: expect.objectContaining({ name: 'Anna Andersson' }),
+			from: { title: 'Specialistkollegium VT', startsAt: '2024-03-10T13:00:00.000Z', version: 2 },
+			goals: [
+				{
+					description: 'Leda ronden självständigt',
+					goals: ['STa5'],
+					activities: [
+						{ kind: 'assessment', description: 'Observerad rond', instrument: 'mini-cex' }
+					],
+					outcome: 'partly',
+					note: 'Nästan'
+				},
+				{
+					description: 'Skriva remisser',
+					goals: ['STb1', 'STa1'],
+					activities: [{ kind: 'course', description: 'Remisskurs', instrument: null }],
+					outcome: null,
+					note: ''
+				}
+			]
+		});
+		expect(StepView.safeParse(view).success).toBe(true);
+	});
+
+	it('shows nothing from the answers, nor who is responsible', () => {
+		const answers = [rated('mycket', 4), rated('mycket', 4), rated('mycket', 4)];
+		const view = buildStepView(input({ step: step('followUp'), previousPlan, answers }));
+		expect(JSON.stringify(view)).not.toContain('kunskap');
+		expect(JSON.stringify(view)).not.toContain('Karin Holmlund');
+	});
+
+	it('shows an empty follow-up when the plan went away', () => {
+		const view = buildStepView(input({ step: step('followUp') }));
+		expect(view).toMatchObject({ kind: 'followUp', from: null, goals: [] });
+	});
+});
+
 describe('buildStepView: discussion', () => {
 	it('shows only the subject, whatever was answered', () => {
 		const answers = [rated('mycket', 4), rated('mycket', 4), rated('mycket', 4)];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { aggregateSubject, Distribution, ItemAggregate, meetsMinimum } from '../aggregate.ts';
+import { followUpResult, type FollowUpMark, type PreviousPlan } from '../follow-up.ts';
 import type { Subject } from '../kollegium.ts';
+import { FollowUpGoal, FollowUpSource } from '../plans.ts';
 import type { Answers } from '../response.ts';
 import { AnswerValue } from '../response.ts';
 import { LocalizedText } from '../text.ts';
@@ -13,6 +15,7 @@ import {
 	type Template
 } from '../template.ts';
 import { monthOfTraining } from '../training.ts';
+import { AreaTrend } from '../trends.ts';
 import type { Step } from './agenda.ts';
 import { RevealedComment, revealableComments, type Comment } from './comments.ts';
 import { familiarityGroups, SplitAvailability, splitBy } from './split.ts';
@@ -46,7 +49,20 @@ export const StepView = z.discriminatedUnion('kind', [
 		kind: z.literal('intro'),
 		subject: SubjectHeader,
 		respondents: z.int().nullable(),
-		k: z.int()
+		k: z.int(),
+		/**
+		 * While the studierektor shows them: each area over the trainee's earlier kollegier,
+		 * never this one's answers, which the room is shown step by step.
+		 */
+		trends: z.array(AreaTrend).nullable()
+	}),
+	z.strictObject({
+		kind: z.literal('followUp'),
+		subject: SubjectHeader,
+		/** The plan followed up; null only if it went away after the agenda was made. */
+		from: FollowUpSource.nullable(),
+		/** Its goals with the room's marks, in the plan's order. */
+		goals: z.array(FollowUpGoal)
 	}),
 	z.strictObject({
 		kind: z.literal('ratings'),
@@ -89,6 +105,12 @@ export interface ViewInput {
 	comments: readonly Comment[];
 	showSelf: boolean;
 	splitByFamiliarity: boolean;
+	/** The trainee's previous final plan, for the follow-up step. */
+	previousPlan?: PreviousPlan | null;
+	/** The room's marks of its goals, by index. */
+	followUp?: readonly FollowUpMark[];
+	/** The trainee's trends from earlier kollegier, for the introduction; null when not shown. */
+	trends?: AreaTrend[] | null;
 }
 
 /** The content of one step for the room. Applies k to the subject, every item and every group. */
@@ -103,7 +125,19 @@ export function buildStepView(input: ViewInput): StepView {
 	switch (input.step.kind) {
 		case 'intro': {
 			const aggregate = aggregateSubject({ form: input.form, sections, responses, k: input.k });
-			return { kind: 'intro', subject, respondents: aggregate.respondents, k: input.k };
+			return {
+				kind: 'intro',
+				subject,
+				respondents: aggregate.respondents,
+				k: input.k,
+				// Trends follow a trainee over time; a clinic or a handledare has none.
+				trends: input.subject.kind === 'trainee' ? (input.trends ?? null) : null
+			};
+		}
+		case 'followUp': {
+			if (!input.previousPlan) return { kind: 'followUp', subject, from: null, goals: [] };
+			const result = followUpResult(input.previousPlan, input.followUp);
+			return { kind: 'followUp', subject, from: result.from, goals: result.goals };
 		}
 		case 'discussion':
 			return { kind: 'discussion', subject };

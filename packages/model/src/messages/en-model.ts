@@ -2,6 +2,177 @@ import type { svModel } from './sv-model.ts';
 
 /** English texts of the model and the API. Must cover every key of sv-model.ts. */
 export const enModel: Record<keyof typeof svModel, string> = {
+	// #11 B follow-up of the last plan
+	'pdf.followUpHeading': 'Follow-up of the previous plan',
+	'pdf.followUpFrom':
+		'The plan from {title} ({date}, version {version}), as the meeting followed it up.',
+	'pdf.followUpColumn.goal': 'Goal',
+	'pdf.followUpColumn.delmal': 'Delmål (training goals)',
+	'pdf.followUpColumn.activities': 'Activities',
+	'pdf.followUpColumn.outcome': 'Assessment',
+	'pdf.followUpColumn.note': 'Note',
+	'pdf.followUpOutcome.reached': 'Reached',
+	'pdf.followUpOutcome.partly': 'Partly reached',
+	'pdf.followUpOutcome.notReached': 'Not reached',
+	'pdf.followUpOutcome.none': 'Not assessed',
+	// #11 D supervisors' own feedback
+	'error.kLocked':
+		'The minimum number of respondents cannot change once the kollegium is open for answers; respondents were promised it.',
+	'error.supervisorFeedbackNotAvailable': 'There is no feedback for you to receive.',
+	'validation.supervisorKBelowClinicK':
+		'Cannot be lower than the minimum number of respondents for the clinic.',
+	'validation.kLocked': 'Locked since the kollegium opened for answers: {n}.',
+	'validation.notRegisterSpecialist': 'Choose a specialist from the clinic’s register.',
+	'validation.supervisorIsTrainee':
+		'This person answers as a trainee in the kollegium and cannot receive supervisor feedback here.',
+	'validation.supervisorTwice': 'That supervisor is already in the kollegium.',
+	'pdf.title.supervisor': 'Feedback for a supervisor from ST-läkarkollegium',
+	'pdf.details.supervisor': 'Details per area',
+	'pdf.subject.supervisor': 'Supervisor',
+	'pdf.supervisorK': 'Minimum answers about a supervisor',
+	'pdf.summaryKey.supervisor':
+		'How the trainees answered about your supervision, per area, from low (light) to high (dark) level.',
+	'pdf.supervisorNote':
+		'Only what the meeting was shown about you, and only where at least {k} answered. No other supervisor’s result is here, and nothing says who answered or wrote what.',
+	// #11 c-delmål
+	'validation.specialtyGoalCodeSTc':
+		'Use a code such as STc1, STc2 … (specialty goals under HSLF-FS 2021:8).',
+	'validation.specialtyGoalCodeC':
+		'Use a code such as c1, c2 … (specialty goals under SOSFS 2015:8).',
+	'validation.specialtyGoalDuplicateCode': 'The code is already in the list.',
+	'validation.specialtyGoalDuplicateLine': 'The same code as on row {line}.',
+	'validation.specialtyGoalsEmpty': 'The file holds no goals.',
+	'validation.specialtyGoalsTooMany': 'A list can hold at most {n} goals.',
+	'validation.specialtyGoalsNoHeader':
+		'The first row must be column headers: code,title and, if you have it, title_en.',
+	'validation.specialtyGoalsNotJson': 'The file is not valid JSON.',
+	'validation.specialtyGoalsJsonShape':
+		'The JSON file must be a list of goals, or an object with a list "goals"; each goal with "code" and "title".',
+	'validation.specialtyGoalsOtherRegulation':
+		'The file is for another regulation than {regulation}.',
+	'specialtyGoals.name': 'Specialty goals for {specialty} ({regulation})',
+	'specialtyGoals.exampleName':
+		"Example: specialty goals for {specialty} ({regulation}), to be checked against Socialstyrelsen's målbeskrivning",
+	'error.specialtyGoalsNotFound': 'The list of specialty goals does not exist.',
+	'audit.action.specialtyGoalsImported': 'Imported specialty goals',
+	'audit.action.specialtyGoalsChanged': 'Changed specialty goals',
+	'audit.action.specialtyGoalsDeleted': 'Removed specialty goals',
+	// #11 E yearly report
+	'yearly.figure.trainees.total': 'Trainees in the year',
+	'yearly.figure.trainees.byRegulation': 'Trainees under {regulation}',
+	'yearly.figure.specialistkollegier.held': 'Specialistkollegier held',
+	'yearly.figure.assessed.count': 'Trainees assessed in a specialistkollegium in the year',
+	'yearly.figure.assessed.share': 'Share of trainees assessed in the year (%)',
+	'yearly.figure.lastTwelveMonths.count':
+		'Trainees with at least one specialistkollegium in the last 12 months',
+	'yearly.figure.lastTwelveMonths.share':
+		'Share with at least one specialistkollegium in the last 12 months (%)',
+	'yearly.figure.reachedTarget.count':
+		'Trainees with at least {target} specialistkollegier during their training',
+	'yearly.figure.reachedTarget.share':
+		'Share with at least {target} specialistkollegier during their training (%)',
+	'yearly.figure.stLakarkollegier.held': 'ST-läkarkollegier held',
+	'yearly.figure.feedback.subjects': "Trainees owed feedback after the year's specialistkollegier",
+	'yearly.figure.feedback.delivered': 'Feedback delivered',
+	'yearly.figure.feedback.share': 'Share of feedback delivered (%)',
+	'yearly.figure.feedback.medianDays': 'Median days from meeting to feedback',
+	'yearly.figure.actionPlans.opened': 'Action plans (åtgärdsplaner) opened',
+	'yearly.figure.actionPlans.closed': 'Action plans (åtgärdsplaner) closed',
+	'yearly.figure.followUps.overdue': 'Overdue follow-ups',
+	'yearly.csv.key': 'key',
+	'yearly.csv.label': 'figure',
+	'yearly.csv.value': 'value',
+	'yearly.definition.trainees':
+		"Trainees in the clinic's people register whose training started on or before 31 December {year}. The register does not say when a training ends, so someone who became a specialist counts until they are taken out of the register.",
+	'yearly.definition.specialistkollegier':
+		'Specialistkollegier whose meeting started in {year} (Swedish time) and has been held: live, closed or delivered.',
+	'yearly.definition.assessed':
+		"Trainees in the year who were a subject of at least one of the year's held specialistkollegier, divided by all trainees in the year. Trainees are followed from one kollegium to the next through the people register.",
+	'yearly.definition.lastTwelveMonths':
+		'Trainees in the year with at least one held specialistkollegium in the twelve months up to and including {asOf}, divided by all trainees in the year.',
+	'yearly.definition.reachedTarget':
+		'Trainees in the year who have had at least {target} held specialistkollegier up to and including {asOf}, divided by all trainees in the year. The aim is at least {target} during a training.',
+	'yearly.definition.stLakarkollegier':
+		'ST-läkarkollegier whose meeting started in {year} and has been held.',
+	'yearly.definition.feedback':
+		"Of the trainees in the year's held specialistkollegier (including those added by hand): how many have their feedback recorded as given, whenever it was. The median counts days from the meeting's day to the day the feedback was given.",
+	'yearly.definition.actionPlans':
+		"Opened: trainees whose newest final plan, finalised in {year}, holds an action plan. Closed: an action plan followed by the trainee's next final plan that is not at risk, finalised in {year}.",
+	'yearly.definition.followUps':
+		'Trainees in the register whose newest final plan has a next follow-up date before {asOf}, and with no later specialistkollegium about them held up to and including {asOf}.',
+	'yearly.definition.source':
+		"The figures are counted only from facts about meetings, plans and handovers, never from anyone's answers.",
+	'yearly.pdf.title': 'Yearly report {year}',
+	'yearly.pdf.subtitle': 'Specialistkollegier and ST-läkarkollegier for the annual report',
+	'yearly.pdf.asOf': 'Counted up to and including {date}',
+	'yearly.pdf.generated': 'Created {date}',
+	'yearly.pdf.figures': 'Figures',
+	'yearly.pdf.definitions': 'How the figures are counted',
+	'yearly.pdf.notCounted': 'nothing to count',
+	'yearly.fileName': 'Yearly report {year} {clinic}',
+	'yearly.group.trainees': 'Trainees',
+	'yearly.group.specialistkollegier': 'Specialistkollegier (the specialists assess a trainee)',
+	'yearly.group.assessed': 'Assessed in the year',
+	'yearly.group.lastTwelveMonths': 'The last 12 months',
+	'yearly.group.reachedTarget': 'At least {target} during the training',
+	'yearly.group.stLakarkollegier': 'ST-läkarkollegier (the trainees give feedback)',
+	'yearly.group.feedback': 'Feedback',
+	'yearly.group.actionPlans': 'Action plans',
+	'yearly.group.followUps': 'Follow-ups',
+	'yearly.shareOf': '{count} of {total}',
+	'yearly.days': '{n} days',
+	'audit.action.reportExported': 'Exported yearly report',
+	// #12 mail
+	'error.mailMisconfigured':
+		'E-mail cannot be sent: SMTP_URL is not a valid smtp:// or smtps:// address. Ask whoever runs Kollegium to correct the setting. No link has changed.',
+	'error.oidcNoAccount':
+		'There is no account for you here. Ask an administrator to invite you with your e-mail address.',
+	'error.oidcUnverifiedEmail':
+		'The identity provider has not confirmed your e-mail address, so your account could not be recognised.',
+	'error.oidcFailed': 'Signing in through the identity provider failed. Please try again.',
+	'error.oidcOff': 'Signing in through an identity provider is not switched on here.',
+	'error.passwordSignInOff':
+		"Signing in with a password is switched off here. Sign in with the region's e-identification.",
+	'mail.reminder.subject': 'Reminder: {kind} – {title}',
+	'mail.reminder.text':
+		'You have not submitted all your answers to the {kind} "{title}" yet. Please answer by {date}.',
+	'mail.reminder.link':
+		'Use the personal link in the invitation. Lost it? Ask the director of studies for a new one.',
+	'mail.planReady.subject': 'The feedback to {trainee} is ready to pass on',
+	'mail.planReady.text':
+		'The development plan for {trainee} from "{title}" is final and the feedback PDF can be downloaded. Pass the feedback on to {trainee}, then record that you have, through the link below.',
+	'mail.handoverReminder.subject': 'Reminder: the feedback to {trainee}',
+	'mail.handoverReminder.text':
+		'The feedback from "{title}" to {trainee} is not recorded as passed on yet. Pass it on and record it through the link below.',
+	'validation.reminderDaysRepeated': 'The same day appears twice.',
+	'mail.kind.specialistkollegium': 'specialist review meeting (specialistkollegium)',
+	'mail.kind.st-lakarkollegium': 'trainee feedback meeting (ST-läkarkollegium)',
+	'mail.invitation.subject': 'Invitation: {kind} – {title}',
+	'mail.invitation.greeting': 'Hello {name},',
+	'mail.invitation.intro': 'You are invited to the {kind} "{title}" at {clinic}.',
+	'mail.invitation.assessor':
+		'Please fill in the form about {names} before the meeting. Answers are only shown aggregated and without names.',
+	'mail.invitation.traineeSelf': 'Please fill in the self-assessment before the meeting.',
+	'mail.invitation.traineeFeedback':
+		'Please give your feedback on supervision and training before the meeting. Answers are only shown aggregated and without names.',
+	'mail.invitation.other': 'You will take part in the meeting.',
+	'mail.invitation.when': 'Meeting: {date}',
+	'mail.invitation.where': 'Place: {place}',
+	'mail.invitation.deadline': 'Answer by: {date}',
+	'mail.invitation.link': 'Your personal link:',
+	'mail.invitation.personal':
+		'The link is personal: do not forward this e-mail. A new link from the director of studies replaces this one.',
+	'mail.invitation.calendar': 'The meeting is attached as a calendar file.',
+	'mail.update.subject': 'Changed: {kind} – {title}',
+	'mail.update.text': 'The time or place of the {kind} "{title}" has changed.',
+	'mail.update.linkUnchanged': 'Your personal link from the invitation still works.',
+	'mail.cancel.subject': 'Cancelled: {kind} – {title}',
+	'mail.cancel.text': 'The {kind} "{title}" on {date} is cancelled.',
+	'error.mailOff':
+		'E-mail is not switched on for this installation (SMTP_URL is not set). Copy the links instead.',
+	'error.messageNotFound': 'The message does not exist.',
+	'error.remindersClosed': 'Answering has closed: there is nobody to remind.',
+	'error.messageNotResendable': 'Only a failed message can be sent again.',
 	'error.unauthenticated': 'Please sign in.',
 	'error.wrongCredentials': 'Wrong email address or password.',
 	'error.tooManyAttempts': 'Too many failed attempts. Please wait a while and try again.',

@@ -3,6 +3,175 @@
  * sends), field validation (`validation.<code>`), the feedback PDF and the plan's labels.
  */
 export const svModel = {
+	// #11 B follow-up of the last plan
+	'pdf.followUpHeading': 'Uppföljning av förra planen',
+	'pdf.followUpFrom': 'Planen från {title} ({date}, version {version}), som mötet följde upp.',
+	'pdf.followUpColumn.goal': 'Mål',
+	'pdf.followUpColumn.delmal': 'Delmål',
+	'pdf.followUpColumn.activities': 'Aktiviteter',
+	'pdf.followUpColumn.outcome': 'Bedömning',
+	'pdf.followUpColumn.note': 'Anteckning',
+	'pdf.followUpOutcome.reached': 'Uppnått',
+	'pdf.followUpOutcome.partly': 'Delvis uppnått',
+	'pdf.followUpOutcome.notReached': 'Inte uppnått',
+	'pdf.followUpOutcome.none': 'Inte bedömt',
+	// #11 D supervisors' own feedback
+	'error.kLocked':
+		'Minsta antal svarande kan inte ändras när kollegiet är öppnat för svar; de svarande har fått det löftet.',
+	'error.supervisorFeedbackNotAvailable': 'Det finns ingen återkoppling till dig att ta emot.',
+	'validation.supervisorKBelowClinicK':
+		'Får inte vara lägre än minsta antal svarande för kliniken.',
+	'validation.kLocked': 'Låst sedan kollegiet öppnades för svar: {n}.',
+	'validation.notRegisterSpecialist': 'Välj en specialist ur klinikens register.',
+	'validation.supervisorIsTrainee':
+		'Personen svarar som ST-läkare i kollegiet och kan inte få återkoppling som handledare här.',
+	'validation.supervisorTwice': 'Den handledaren finns redan med i kollegiet.',
+	'pdf.title.supervisor': 'Återkoppling till handledare från ST-läkarkollegium',
+	'pdf.details.supervisor': 'Detaljer per område',
+	'pdf.subject.supervisor': 'Handledare',
+	'pdf.supervisorK': 'Minsta antal svar om en handledare',
+	'pdf.summaryKey.supervisor':
+		'Hur ST-läkarna svarade om din handledning, per område, från låg (ljus) till hög (mörk) nivå.',
+	'pdf.supervisorNote':
+		'Bara det som visades på mötet om dig, och bara där minst {k} svarade. Ingen annan handledares resultat finns här, och ingenting säger vem som svarade eller skrev vad.',
+	// #11 c-delmål
+	'validation.specialtyGoalCodeSTc':
+		'Ange en kod som STc1, STc2 … (c-delmål enligt HSLF-FS 2021:8).',
+	'validation.specialtyGoalCodeC': 'Ange en kod som c1, c2 … (c-delmål enligt SOSFS 2015:8).',
+	'validation.specialtyGoalDuplicateCode': 'Koden finns redan i listan.',
+	'validation.specialtyGoalDuplicateLine': 'Samma kod som på rad {line}.',
+	'validation.specialtyGoalsEmpty': 'Filen innehåller inga delmål.',
+	'validation.specialtyGoalsTooMany': 'En lista kan ha högst {n} delmål.',
+	'validation.specialtyGoalsNoHeader':
+		'Första raden ska vara kolumnrubriker: kod;titel och gärna titel_en.',
+	'validation.specialtyGoalsNotJson': 'Filen är inte giltig JSON.',
+	'validation.specialtyGoalsJsonShape':
+		'JSON-filen ska vara en lista med delmål, eller ett objekt med listan "goals"; varje delmål med "code" och "title".',
+	'validation.specialtyGoalsOtherRegulation': 'Filen gäller en annan föreskrift än {regulation}.',
+	'specialtyGoals.name': 'c-delmål för {specialty} ({regulation})',
+	'specialtyGoals.exampleName':
+		'Exempel: c-delmål för {specialty} ({regulation}), att kontrollera mot Socialstyrelsens målbeskrivning',
+	'error.specialtyGoalsNotFound': 'Listan med c-delmål finns inte.',
+	'audit.action.specialtyGoalsImported': 'Importerade c-delmål',
+	'audit.action.specialtyGoalsChanged': 'Ändrade c-delmål',
+	'audit.action.specialtyGoalsDeleted': 'Tog bort c-delmål',
+	// #11 E yearly report
+	'yearly.figure.trainees.total': 'ST-läkare under året',
+	'yearly.figure.trainees.byRegulation': 'ST-läkare enligt {regulation}',
+	'yearly.figure.specialistkollegier.held': 'Specialistkollegier genomförda',
+	'yearly.figure.assessed.count': 'ST-läkare bedömda i specialistkollegium under året',
+	'yearly.figure.assessed.share': 'Andel ST-läkare bedömda under året (%)',
+	'yearly.figure.lastTwelveMonths.count':
+		'ST-läkare med minst ett specialistkollegium de senaste 12 månaderna',
+	'yearly.figure.lastTwelveMonths.share':
+		'Andel med minst ett specialistkollegium de senaste 12 månaderna (%)',
+	'yearly.figure.reachedTarget.count':
+		'ST-läkare med minst {target} specialistkollegier under sin ST',
+	'yearly.figure.reachedTarget.share':
+		'Andel med minst {target} specialistkollegier under sin ST (%)',
+	'yearly.figure.stLakarkollegier.held': 'ST-läkarkollegier genomförda',
+	'yearly.figure.feedback.subjects':
+		'ST-läkare att ge återkoppling till efter årets specialistkollegier',
+	'yearly.figure.feedback.delivered': 'Återkopplingar lämnade',
+	'yearly.figure.feedback.share': 'Andel återkoppling lämnad (%)',
+	'yearly.figure.feedback.medianDays': 'Mediantid från möte till återkoppling (dagar)',
+	'yearly.figure.actionPlans.opened': 'Åtgärdsplaner upprättade',
+	'yearly.figure.actionPlans.closed': 'Åtgärdsplaner avslutade',
+	'yearly.figure.followUps.overdue': 'Försenade uppföljningar',
+	'yearly.csv.key': 'nyckel',
+	'yearly.csv.label': 'mått',
+	'yearly.csv.value': 'värde',
+	'yearly.definition.trainees':
+		'ST-läkare i klinikens personregister vars ST började senast 31 december {year}. Registret anger inte när en ST slutar, så den som blivit specialist räknas tills hen tas bort ur registret.',
+	'yearly.definition.specialistkollegier':
+		'Specialistkollegier vars möte började under {year} (svensk tid) och har hållits, det vill säga är pågående, avslutade eller levererade.',
+	'yearly.definition.assessed':
+		'ST-läkare under året som var ST-läkare i minst ett av årets genomförda specialistkollegier, delat med alla ST-läkare under året. ST-läkarna följs mellan kollegier genom personregistret.',
+	'yearly.definition.lastTwelveMonths':
+		'ST-läkare under året med minst ett genomfört specialistkollegium under de tolv månaderna fram till och med {asOf}, delat med alla ST-läkare under året.',
+	'yearly.definition.reachedTarget':
+		'ST-läkare under året som har haft minst {target} genomförda specialistkollegier fram till och med {asOf}, delat med alla ST-läkare under året. Målet är minst {target} under en ST.',
+	'yearly.definition.stLakarkollegier':
+		'ST-läkarkollegier vars möte började under {year} och har hållits.',
+	'yearly.definition.feedback':
+		'Av ST-läkarna i årets genomförda specialistkollegier (även de som lagts till för hand): hur många vars återkoppling är registrerad som lämnad, oavsett när. Mediantiden räknas i dagar från mötets dag till den dag återkopplingen lämnades.',
+	'yearly.definition.actionPlans':
+		'Upprättade: ST-läkare vars senaste slutliga plan, fastställd under {year}, innehåller en åtgärdsplan. Avslutade: en åtgärdsplan som följs av ST-läkarens nästa slutliga plan utan risk, fastställd under {year}.',
+	'yearly.definition.followUps':
+		'ST-läkare i registret vars senaste slutliga plan har ett datum för nästa uppföljning före {asOf}, och där inget senare specialistkollegium om hen har hållits till och med {asOf}.',
+	'yearly.definition.source':
+		'Siffrorna räknas bara ur uppgifter om möten, planer och överlämningar, aldrig ur någons svar.',
+	'yearly.pdf.title': 'Årsrapport {year}',
+	'yearly.pdf.subtitle': 'Specialistkollegier och ST-läkarkollegier för verksamhetsberättelsen',
+	'yearly.pdf.asOf': 'Räknat till och med {date}',
+	'yearly.pdf.generated': 'Skapad {date}',
+	'yearly.pdf.figures': 'Siffror',
+	'yearly.pdf.definitions': 'Så räknas siffrorna',
+	'yearly.pdf.notCounted': 'inget att räkna av',
+	'yearly.fileName': 'Årsrapport {year} {clinic}',
+	'yearly.group.trainees': 'ST-läkare',
+	'yearly.group.specialistkollegier': 'Specialistkollegier',
+	'yearly.group.assessed': 'Bedömda under året',
+	'yearly.group.lastTwelveMonths': 'De senaste 12 månaderna',
+	'yearly.group.reachedTarget': 'Minst {target} under ST',
+	'yearly.group.stLakarkollegier': 'ST-läkarkollegier',
+	'yearly.group.feedback': 'Återkoppling',
+	'yearly.group.actionPlans': 'Åtgärdsplaner',
+	'yearly.group.followUps': 'Uppföljningar',
+	'yearly.shareOf': '{count} av {total}',
+	'yearly.days': '{n} dagar',
+	'audit.action.reportExported': 'Exporterade årsrapport',
+	// #12 mail
+	'error.mailMisconfigured':
+		'E-posten kan inte skickas: SMTP_URL är ingen giltig smtp://- eller smtps://-adress. Be den som driver Kollegium rätta inställningen. Inga länkar har ändrats.',
+	'error.oidcNoAccount':
+		'Det finns inget konto för dig här. Be en administratör att bjuda in dig med din e-postadress.',
+	'error.oidcUnverifiedEmail':
+		'Identitetsleverantören har inte bekräftat din e-postadress, så kontot kunde inte kännas igen.',
+	'error.oidcFailed': 'Inloggningen via identitetsleverantören misslyckades. Försök igen.',
+	'error.oidcOff': 'Inloggning via identitetsleverantör är inte påslagen här.',
+	'error.passwordSignInOff':
+		'Inloggning med lösenord är avstängd här. Logga in med regionens e-legitimation.',
+	'mail.reminder.subject': 'Påminnelse: {kind} – {title}',
+	'mail.reminder.text':
+		'Du har inte skickat in alla dina svar till {kind} "{title}" än. Svara senast {date}.',
+	'mail.reminder.link':
+		'Använd den personliga länken i inbjudan. Har du tappat bort den? Be studierektorn om en ny.',
+	'mail.planReady.subject': 'Återkopplingen till {trainee} är klar att lämna',
+	'mail.planReady.text':
+		'Utvecklingsplanen för {trainee} från "{title}" är klar, och återkopplings-PDF:en finns att ladda ner. Lämna återkopplingen till {trainee} och registrera sedan att den är lämnad, via länken nedan.',
+	'mail.handoverReminder.subject': 'Påminnelse: återkopplingen till {trainee}',
+	'mail.handoverReminder.text':
+		'Återkopplingen från "{title}" till {trainee} är inte registrerad som lämnad än. Lämna den och registrera det via länken nedan.',
+	'validation.reminderDaysRepeated': 'Samma dag finns två gånger.',
+	'mail.kind.specialistkollegium': 'specialistkollegium',
+	'mail.kind.st-lakarkollegium': 'ST-läkarkollegium',
+	'mail.invitation.subject': 'Inbjudan: {kind} – {title}',
+	'mail.invitation.greeting': 'Hej {name}!',
+	'mail.invitation.intro': 'Du är inbjuden till {kind} "{title}" på {clinic}.',
+	'mail.invitation.assessor':
+		'Fyll i formuläret om {names} före mötet. Svaren visas bara sammanställda och utan namn.',
+	'mail.invitation.traineeSelf': 'Fyll i självskattningen före mötet.',
+	'mail.invitation.traineeFeedback':
+		'Ge din återkoppling på handledningen och utbildningen före mötet. Svaren visas bara sammanställda och utan namn.',
+	'mail.invitation.other': 'Du kommer att vara med på mötet.',
+	'mail.invitation.when': 'Mötet: {date}',
+	'mail.invitation.where': 'Plats: {place}',
+	'mail.invitation.deadline': 'Svara senast: {date}',
+	'mail.invitation.link': 'Din personliga länk:',
+	'mail.invitation.personal':
+		'Länken är personlig: skicka inte vidare detta mejl. En ny länk från studierektorn ersätter den här.',
+	'mail.invitation.calendar': 'Mötet finns som kalenderfil i mejlet.',
+	'mail.update.subject': 'Ändrat: {kind} – {title}',
+	'mail.update.text': 'Tid eller plats för {kind} "{title}" har ändrats.',
+	'mail.update.linkUnchanged': 'Din personliga länk från inbjudan gäller som förut.',
+	'mail.cancel.subject': 'Inställt: {kind} – {title}',
+	'mail.cancel.text': '{kind} "{title}" den {date} är inställt.',
+	'error.mailOff':
+		'E-post är inte påslagen på den här installationen (SMTP_URL saknas). Kopiera länkarna i stället.',
+	'error.messageNotFound': 'Meddelandet finns inte.',
+	'error.remindersClosed': 'Svarstiden är slut: det finns ingen att påminna.',
+	'error.messageNotResendable': 'Bara ett misslyckat meddelande kan skickas igen.',
 	'error.unauthenticated': 'Du behöver logga in.',
 	'error.wrongCredentials': 'Fel e-postadress eller lösenord.',
 	'error.tooManyAttempts': 'För många misslyckade försök. Vänta en stund och försök igen.',

@@ -342,6 +342,49 @@ describe('feedbackDocument', () => {
 		expect(text).not.toContain('ST-läkare');
 	});
 
+	it('builds a supervisor’s own report without a plan, a self-assessment or signatures', () => {
+		const supervisor = {
+			kind: 'supervisor',
+			name: 'Alva Ahlström',
+			specialty: null,
+			monthOfTraining: null
+		} as const;
+		const text = allText({
+			locale: 'sv',
+			kollegium: { ...clinicReport.kollegium, k: 4 },
+			subject: supervisor,
+			respondents: 5,
+			// A supervisor assesses nobody: the server has no self-assessment to put beside theirs.
+			steps: [
+				{
+					...ratings,
+					items: ratings.kind === 'ratings' ? ratings.items.map((i) => ({ ...i, self: null })) : []
+				},
+				comments
+			].map((step) => ({ ...step, subject: supervisor, k: 4 })),
+			generatedAt: '2026-11-24T10:00:00Z'
+		});
+		for (const expected of [
+			'Återkoppling till handledare från ST-läkarkollegium',
+			'Handledare\nAlva Ahlström',
+			'Minsta antal svar om en handledare\n4',
+			'Antal svarande\n5',
+			'Bara det som visades på mötet om dig, och bara där minst 4 svarade.',
+			'Detaljer per område'
+		]) {
+			expect(text).toContain(expected);
+		}
+		for (const absent of [
+			'Utvecklingsplan',
+			'Handlingsplan',
+			'Självskattning',
+			'Datum\nDatum',
+			'Namnförtydligande'
+		]) {
+			expect(text).not.toContain(absent);
+		}
+	});
+
 	it('ends a trainee report with signature lines for the trainee and the supervisor', () => {
 		const content = feedbackDocument(report).content;
 		const signatures = content.at(-1);

@@ -1,4 +1,4 @@
-import type { FeedbackReport } from '../report.ts';
+import { isSupervisorReport, type FeedbackReport, type PlanFeedbackReport } from '../report.ts';
 import { translate, type MessageKey, type MessageParams } from '../messages/index.ts';
 import type { Locale } from '../text.ts';
 import { planContent } from './feedback-plan.ts';
@@ -18,8 +18,9 @@ import {
 /** A message of the PDF's fixed wording (`pdf.…` in the catalogue). */
 export type PdfKey = Extract<MessageKey, `pdf.${string}`>;
 
-export interface Context {
-	report: FeedbackReport;
+/** What the parts of a PDF read; the plan's parts only ever see a report with a plan. */
+export interface Context<Report extends FeedbackReport = PlanFeedbackReport> {
+	report: Report;
 	locale: Locale;
 	/** The PDF's wording in the report's language. */
 	t: (key: PdfKey, params?: MessageParams) => string;
@@ -29,7 +30,7 @@ export interface Context {
 export function feedbackDocument(report: FeedbackReport): DocDefinition {
 	const { locale } = report;
 	const t = (key: PdfKey, params?: MessageParams) => translate(locale, key, params);
-	const context: Context = { report, locale, t };
+	const context: Context<FeedbackReport> = { report, locale, t };
 	const title = t(`pdf.title.${report.subject.kind}`);
 	return {
 		pageSize: 'A4',
@@ -54,14 +55,22 @@ export function feedbackDocument(report: FeedbackReport): DocDefinition {
 			],
 			style: 'pageFooter'
 		}),
-		content: [
-			titleBlock(context),
-			...summaryContent(context),
-			detailsHeading(context),
-			...report.steps.flatMap((step) => stepContent(step, context)),
-			...planContent(context),
-			signatures(context)
-		],
+		content: isSupervisorReport(report)
+			? [
+					titleBlock(context),
+					{ text: t('pdf.supervisorNote', { k: report.kollegium.k }), style: 'note' },
+					...summaryContent(context),
+					detailsHeading(context),
+					...report.steps.flatMap((step) => stepContent(step, context))
+				]
+			: [
+					titleBlock(context),
+					...summaryContent(context),
+					detailsHeading(context),
+					...report.steps.flatMap((step) => stepContent(step, context)),
+					...planContent({ ...context, report }),
+					signatures({ ...context, report })
+				],
 		styles: {
 			title: { fontSize: 19, bold: true, color: '#0f172a', margin: [0, 0, 0, 2] },
 			subtitle: { fontSize: 12, color: '#334155', margin: [0, 0, 0, 12] },
@@ -81,7 +90,7 @@ export function feedbackDocument(report: FeedbackReport): DocDefinition {
 	};
 }
 
-function titleBlock({ report, locale, t }: Context): Content {
+function titleBlock({ report, locale, t }: Context<FeedbackReport>): Content {
 	const { subject, kollegium } = report;
 	const rows: [string, string][] = [
 		[t('pdf.date'), longDate(kollegium.startsAt, locale)],
@@ -93,9 +102,15 @@ function titleBlock({ report, locale, t }: Context): Content {
 	if (subject.monthOfTraining !== null) {
 		rows.push([t('pdf.training'), t('pdf.month', { month: subject.monthOfTraining })]);
 	}
-	const respondents = report.respondents?.toString() ?? t('pdf.fewer', { k: kollegium.k });
-	rows.push([t('pdf.respondents'), respondents]);
-	if (report.supervisorName) rows.push([t('pdf.supervisor'), report.supervisorName]);
+	if (isSupervisorReport(report)) {
+		// A supervisor's report exists only at k or more; the count is shown as the room saw it.
+		if (report.respondents !== null) rows.push([t('pdf.respondents'), `${report.respondents}`]);
+		rows.push([t('pdf.supervisorK'), `${kollegium.k}`]);
+	} else {
+		const respondents = report.respondents?.toString() ?? t('pdf.fewer', { k: kollegium.k });
+		rows.push([t('pdf.respondents'), respondents]);
+		if (report.supervisorName) rows.push([t('pdf.supervisor'), report.supervisorName]);
+	}
 	return [
 		{ text: t(`pdf.title.${subject.kind}`), style: 'title' },
 		{ text: kollegium.title, style: 'subtitle' },

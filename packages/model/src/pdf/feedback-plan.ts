@@ -1,4 +1,4 @@
-import type { DevelopmentPlan, ImprovementPlan } from '../plans.ts';
+import type { DevelopmentPlan, FollowUpResult, ImprovementPlan } from '../plans.ts';
 import { activityKindLabels, instrumentLabels, spurAreaLabels } from '../report.ts';
 import { SpurArea } from '../template.ts';
 import { localize } from '../text.ts';
@@ -15,6 +15,7 @@ import {
 } from './pdf-layout.ts';
 
 const goalColumns = ['goal', 'delmal', 'activities', 'responsible', 'dueDate', 'followUp'] as const;
+const followUpColumns = ['goal', 'delmal', 'activities', 'outcome', 'note'] as const;
 const rowColumns = ['area', 'action', 'dueDate', 'owner', 'followUpDate', 'followUpBy'] as const;
 
 /** The final plan: a development plan (with any åtgärdsplan) or a clinic's handlingsplan. */
@@ -35,6 +36,7 @@ export function planContent(context: Context): Content[] {
 function developmentPlan(plan: DevelopmentPlan, context: Context): Content[] {
 	const { t, locale } = context;
 	return [
+		...(plan.followUp ? followUpContent(plan.followUp, context) : []),
 		subheading(t('pdf.summary')),
 		paragraphs(plan.summary),
 		subheading(t('pdf.strengths')),
@@ -71,6 +73,43 @@ function developmentPlan(plan: DevelopmentPlan, context: Context): Content[] {
 		),
 		labelled(t('pdf.nextFollowUp'), longDate(plan.nextFollowUp, locale), [0, 10, 0, 0]),
 		...(plan.actionPlan ? actionPlan(plan.actionPlan, context) : [])
+	];
+}
+
+/** The previous plan's goals as the meeting followed them up: how far each was reached. */
+function followUpContent(followUp: FollowUpResult, context: Context): Content[] {
+	const { t, locale } = context;
+	const from = t('pdf.followUpFrom', {
+		title: followUp.from.title,
+		date: longDate(followUp.from.startsAt, locale),
+		version: followUp.from.version
+	});
+	return [
+		subheading(t('pdf.followUpHeading')),
+		{ text: from, style: 'note' },
+		grid(
+			['*', 74, 112, 70, 100],
+			followUpColumns.map((column) => t(`pdf.followUpColumn.${column}`)),
+			followUp.goals.map((goal) => [
+				goal.description,
+				goal.goals.map((code) => {
+					const title = context.report.goalTitles[code];
+					return {
+						text: [{ text: code, bold: true }, title ? ` ${title}` : ''],
+						margin: [0, 0, 0, 2]
+					};
+				}),
+				goal.activities.map((activity) => ({
+					text: [
+						{ text: `${localize(activityKindLabels[activity.kind], locale)}: `, bold: true },
+						activity.description
+					],
+					margin: [0, 0, 0, 2]
+				})),
+				{ text: t(`pdf.followUpOutcome.${goal.outcome ?? 'none'}`), bold: true },
+				goal.note
+			])
+		)
 	];
 }
 

@@ -1,4 +1,4 @@
-import type { RevealedStep } from '../report.ts';
+import type { FeedbackReport, RevealedStep } from '../report.ts';
 import { CANNOT_ASSESS } from '../response.ts';
 import { localize, type Locale } from '../text.ts';
 import type { Context } from './feedback-document.ts';
@@ -7,7 +7,7 @@ import { colors, sectionHeading, decimal, type CanvasElement, type Content } fro
 const barWidth = 250;
 
 /** One revealed step: its area heading kept with its first chart or question. */
-export function stepContent(step: RevealedStep, context: Context): Content[] {
+export function stepContent(step: RevealedStep, context: Context<FeedbackReport>): Content[] {
 	const title = localize(step.title, context.locale);
 	const blocks =
 		step.kind === 'ratings' ? ratingBlocks(step, context) : commentBlocks(step, context);
@@ -18,12 +18,12 @@ export function stepContent(step: RevealedStep, context: Context): Content[] {
 type RatingsStep = Extract<RevealedStep, { kind: 'ratings' }>;
 type RatedItem = RatingsStep['items'][number];
 
-function ratingBlocks(step: RatingsStep, context: Context): Content[] {
+function ratingBlocks(step: RatingsStep, context: Context<FeedbackReport>): Content[] {
 	return step.items.map((item) => ratingBlock(item, step.k, context));
 }
 
 /** One item as a chart: a bar per scale step, the self-assessment marked beside its step. */
-function ratingBlock(item: RatedItem, k: number, { locale, t }: Context): Content {
+function ratingBlock(item: RatedItem, k: number, { locale, t }: Context<FeedbackReport>): Content {
 	const heading: Content = { text: localize(item.text, locale), style: 'item' };
 	if (item.aggregate.hidden || item.aggregate.type === 'text') {
 		return {
@@ -59,7 +59,7 @@ function ratingBlock(item: RatedItem, k: number, { locale, t }: Context): Conten
 	};
 }
 
-function selfLine(item: RatedItem, locale: Locale, t: Context['t']): Content[] {
+function selfLine(item: RatedItem, locale: Locale, t: Context<FeedbackReport>['t']): Content[] {
 	if (item.self === null) return [];
 	const step = item.steps.find((entry) => entry.value === item.self);
 	const value =
@@ -106,7 +106,7 @@ function diamond(x: number, y: number): CanvasElement {
 
 type CommentsStep = Extract<RevealedStep, { kind: 'comments' }>;
 
-function commentBlocks(step: CommentsStep, { locale, t }: Context): Content[] {
+function commentBlocks(step: CommentsStep, { locale, t }: Context<FeedbackReport>): Content[] {
 	if (step.hidden) return [{ text: t('pdf.hiddenStep', { k: step.k }), style: 'note' }];
 	return step.questions.flatMap((question): Content[] => {
 		const heading: Content = { text: localize(question.text, locale), style: 'item' };

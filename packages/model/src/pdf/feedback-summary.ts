@@ -1,4 +1,4 @@
-import type { RevealedStep } from '../report.ts';
+import { isSupervisorReport, type FeedbackReport, type RevealedStep } from '../report.ts';
 import { localize } from '../text.ts';
 import type { Context } from './feedback-document.ts';
 import {
@@ -94,7 +94,7 @@ function countsText(area: AreaSummary): string {
  * answers on one line with the self-assessment beside them, then the plan in brief. The
  * details follow on the next pages.
  */
-export function summaryContent(context: Context): Content[] {
+export function summaryContent(context: Context<FeedbackReport>): Content[] {
 	const { report, t, locale } = context;
 	const areas = report.steps
 		.filter((step): step is RatingsStep => step.kind === 'ratings')
@@ -149,7 +149,13 @@ export function summaryContent(context: Context): Content[] {
 	return [
 		subheading(t('pdf.summaryPage')),
 		{
-			text: t(withSelf ? 'pdf.summaryKey' : 'pdf.summaryKey.clinic'),
+			text: t(
+				withSelf
+					? 'pdf.summaryKey'
+					: report.subject.kind === 'supervisor'
+						? 'pdf.summaryKey.supervisor'
+						: 'pdf.summaryKey.clinic'
+			),
 			style: 'note',
 			margin: [0, 0, 0, 4]
 		},
@@ -158,9 +164,10 @@ export function summaryContent(context: Context): Content[] {
 	];
 }
 
-/** The plan's strengths, development areas and goals, one line each. */
-function planInBrief(context: Context): Content[] {
+/** The plan's strengths, development areas and goals, one line each; a supervisor has no plan. */
+function planInBrief(context: Context<FeedbackReport>): Content[] {
 	const { report, t, locale } = context;
+	if (isSupervisorReport(report)) return [];
 	const { plan } = report;
 	if (plan.kind === 'improvement') {
 		return [
@@ -196,7 +203,7 @@ function planInBrief(context: Context): Content[] {
 }
 
 /** Where the details start: on a page of their own, after the summary. */
-export function detailsHeading(context: Context): Content {
+export function detailsHeading(context: Context<FeedbackReport>): Content {
 	return {
 		stack: [
 			{
@@ -212,7 +219,14 @@ export function detailsHeading(context: Context): Content {
 					}
 				]
 			},
-			{ text: context.t('pdf.details'), style: 'h2', margin: [0, 6, 0, 0] }
+			{
+				// A supervisor's report has no plan to point to.
+				text: context.t(
+					context.report.subject.kind === 'supervisor' ? 'pdf.details.supervisor' : 'pdf.details'
+				),
+				style: 'h2',
+				margin: [0, 6, 0, 0]
+			}
 		],
 		pageBreak: 'before'
 	};

@@ -1,4 +1,4 @@
-import type { RevealedComment, StepView } from '@kollegium/model';
+import type { AreaTrend, FollowUpGoal, RevealedComment, StepView } from '@kollegium/model';
 
 type RatingsView = Extract<StepView, { kind: 'ratings' }>;
 type CommentsView = Extract<StepView, { kind: 'comments' }>;
@@ -13,6 +13,10 @@ export type Question = CommentsView['questions'][number];
 export type Block =
 	| { kind: 'item'; item: RatedItem }
 	| { kind: 'note'; text: string }
+	/** The introduction's number of respondents, in large type. */
+	| { kind: 'lead'; text: string }
+	| { kind: 'goal'; goal: FollowUpGoal; index: number }
+	| { kind: 'trend'; trend: AreaTrend }
 	| { kind: 'question'; question: Question; note: string }
 	| {
 			kind: 'comment';
@@ -32,7 +36,7 @@ export type Run =
 			themes: { theme: string; continued: boolean; comments: RevealedComment[] }[];
 	  };
 
-/** The blocks of a ratings or comments step, in the order the screen shows them. */
+/** The blocks of a step that may need pages, in the order the screen shows them. */
 export function blocksOf(
 	view: StepView,
 	notes: {
@@ -40,8 +44,24 @@ export function blocksOf(
 		belowK: string;
 		questionBelowK: string;
 		noComments: string;
+		/** The introduction's respondents line; with trends it is the first block. */
+		respondents: string;
+		noTrends: string;
+		followUpGone: string;
 	}
 ): Block[] {
+	if (view.kind === 'intro') {
+		if (!view.trends) return [];
+		const trends: Block[] =
+			view.trends.length > 0
+				? view.trends.map((trend) => ({ kind: 'trend', trend }))
+				: [{ kind: 'note', text: notes.noTrends }];
+		return [{ kind: 'lead', text: notes.respondents }, ...trends];
+	}
+	if (view.kind === 'followUp') {
+		if (!view.from) return [{ kind: 'note', text: notes.followUpGone }];
+		return view.goals.map((goal, index) => ({ kind: 'goal', goal, index }));
+	}
 	if (view.kind === 'ratings') {
 		// A form that asks nothing about familiarity is the control's business, not the room's.
 		const note: Block[] =

@@ -12,8 +12,9 @@ export const load: PageLoad = async ({ params }) => {
 		const runs = me.clinics.some(
 			(clinic) => clinic.clinicId === detail.clinic.id && clinic.role === 'studierektor'
 		);
-		const [progress, templates, catalogues] = await Promise.all([
+		const [progress, mail, templates, catalogues] = await Promise.all([
 			runs ? api('GET /kollegier/:id/progress', { params }) : null,
+			runs ? api('GET /kollegier/:id/outbox', { params }) : null,
 			api('GET /catalog/templates'),
 			api('GET /catalog/goals')
 		]);
@@ -21,7 +22,7 @@ export const load: PageLoad = async ({ params }) => {
 		const handover = ['live', 'closed', 'delivered'].includes(detail.status)
 			? await api('GET /kollegier/:id/handover', { params })
 			: null;
-		return { detail, runs, progress, templates, catalogues, handover };
+		return { detail, runs, progress, mail, templates, catalogues, handover };
 	} catch (failure) {
 		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
 		if (failure instanceof ApiFailure && failure.status === 404)

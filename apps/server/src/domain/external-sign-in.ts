@@ -1,0 +1,107 @@
+import { AccountRole, clinicRoleOf, type ExternalSignInError } from '@kollegium/model';
+import type { ExternalIdentity } from '../auth/oidc.ts';
+import type { SignedInUser } from '../auth/identity.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { randomToken } from '../auth/tokens.ts';
+import type { Deps } from '../http/env.ts';
+
+export type ExternalMatch =
+	{ user: SignedInUser; created: boolean } | { error: ExternalSignInError };
+
+/**
+ * The account a person from the identity provider signs in to. Only an account an
+ * administrator made or invited: by the provider's subject once bound, else by the configured
+ * claim, else by a verified e-mail address (an account, or an invitation not yet taken up,
+ * which then becomes the account). Nobody signs themselves up.
+ */
+export async function matchExternalAccount(
+	deps: Pick<Deps, 'db' | 'now' | 'config'>,
+	identity: ExternalIdentity
+): Promise<ExternalMatch> {
+	const { db } = deps;
+	const users = db.selectFrom('users').selectAll();
+	const found =
+		(await users.where('externalSubject', '=', identity.subject).executeTakeFirst()) ??
+		(identity.claim
+			? await users.where('identityClaim', '=', identity.claim).executeTakeFirst()
+			: undefined) ??
+		(identity.email && identity.emailVerified
+			? await users.where('email', '=', identity.email).executeTakeFirst()
+			: undefined);
+	if (found) {
+		if (found.deactivatedAt) return { error: 'accountDeactivated' };
+		// Bound on first sign-in; an account bound to another subject stays bound to it.
+		if (found.externalSubject !== null && found.externalSubject !== identity.subject)
+			return { error: 'oidcNoAccount' };
+		await db
+			.updateTable('users')
+			.set({
+				externalSubject: identity.subject,
+				...(identity.claim ? { identityClaim: identity.claim } : {})
+			})
+			.where('id', '=', found.id)
+			.execute();
+		const user = { id: found.id, name: found.name, email: found.email, admin: found.isAdmin === 1 };
+		return { user, created: false };
+	}
+	if (!identity.email) return { error: 'oidcNoAccount' };
+	if (!identity.emailVerified) return { error: 'oidcUnverifiedEmail' };
+	return takeUpInvitation(deps, { ...identity, email: identity.email });
+}
+
+/** A pending invitation for the verified address becomes the account, as taking up its link would. */
+async function takeUpInvitation(
+	deps: Pick<Deps, 'db' | 'now'>,
+	identity: ExternalIdentity & { email: string }
+): Promise<ExternalMatch> {
+	const now = deps.now().toISOString();
+	// Nobody signs in with this password: the account is the provider's to open.
+	const passwordHash = await hashPassword(randomToken());
+	return deps.db.transaction().execute(async (trx): Promise<ExternalMatch> => {
+		const link = await trx
+			.selectFrom('accountLinks')
+			.selectAll()
+			.where('kind', '=', 'invitation')
+			.where('email', '=', identity.email)
+			.where('usedAt', 'is', null)
+			.where('expiresAt', '>', now)
+			.orderBy('createdAt', 'desc')
+			.executeTakeFirst();
+		if (!link) return { error: 'oidcNoAccount' };
+		const spent = await trx
+			.updateTable('accountLinks')
+			.set({ usedAt: now })
+			.where('id', '=', link.id)
+			.where('usedAt', 'is', null)
+			.executeTakeFirst();
+		if (Number(spent.numUpdatedRows) === 0) return { error: 'oidcNoAccount' };
+		const role = AccountRole.parse(link.role);
+		const user = {
+			id: crypto.randomUUID(),
+			name: identity.name ?? identity.email,
+			email: identity.email
+		};
+		await trx
+			.insertInto('users')
+			.values({
+				...user,
+				passwordHash,
+				isAdmin: role === 'admin' ? 1 : 0,
+				createdAt: now,
+				externalSubject: identity.subject,
+				identityClaim: identity.claim
+			})
+			.execute();
+		if (link.clinicId)
+			await trx
+				.insertInto('clinicMembers')
+				.values({
+					clinicId: link.clinicId,
+					userId: user.id,
+					role: clinicRoleOf(role),
+					createdAt: now
+				})
+				.execute();
+		return { user: { ...user, admin: role === 'admin' }, created: true };
+	});
+}

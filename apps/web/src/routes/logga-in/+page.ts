@@ -1,0 +1,10 @@
+import { ExternalSignInError } from '@kollegium/model';
+import { api } from '$lib/api.ts';
+import type { PageLoad } from './$types';
+
+/** How one signs in here, and why a sign-in through the identity provider came back refused. */
+export const load: PageLoad = async ({ url }) => {
+	const methods = await api('GET /auth/methods');
+	const error = ExternalSignInError.safeParse(url.searchParams.get('fel'));
+	return { methods, externalError: error.success ? error.data : null };
+};
