@@ -61,6 +61,7 @@ describe('sign-in through the identity provider', () => {
 	it('signs an existing account in by its verified e-mail address', async () => {
 		const { page, context, errors } = await newPerson(browser);
 		await page.goto(`${server.url}/logga-in`);
+		await page.getByRole('link', { name: 'Logga in med SITHS eID' }).waitFor();
 		await expectAccessible(page, 'the sign-in page with an identity provider');
 		await signInAtProvider(page, 'eva');
 		await page.getByRole('heading', { name: 'Mina kollegier' }).waitFor();

@@ -156,7 +156,7 @@ export async function finalizePlan(
 }
 
 /**
- * Sara's first kollegium, held and her plan with FIRST_GOALS final, then a second one about
+ * Sara's first kollegium, held, her plan with FIRST_GOALS final and closed, then a second one about
  * Sara and Jonas, live: the second follows up Sara's first plan.
  */
 export async function secondKollegium(server: TestServer, eva: ApiClient) {
@@ -176,6 +176,9 @@ export async function secondKollegium(server: TestServer, eva: ApiClient) {
 		subjectId: first.subjects['Sara Lindholm']!,
 		plan: completePlan({ goals: FIRST_GOALS })
 	});
+	// The first meeting is over before the next: only then are its answers trends.
+	const closed = await eva.post(`/kollegier/${first.id}/status`, { status: 'closed' });
+	if (closed.status !== 200) throw new Error(`closing failed: ${closed.text}`);
 	const second = await liveKollegiumOf(server, eva, {
 		clinicId: register.clinicId,
 		title: 'Specialistkollegium HT',

@@ -239,7 +239,7 @@ export const sv = {
 	'followUp.carriedStatus': '”{description}” finns nu sist bland målen i den nya planen.',
 	'meeting.trends.heading': 'Utveckling från tidigare kollegier',
 	'meeting.trends.none': 'Inga tidigare kollegier där tillräckligt många svarade.',
-	'meeting.trends.date': 'Kollegium',
+	'meeting.trends.date': 'Datum',
 	'meeting.trends.respondents': 'Svarande',
 	'meeting.trends.legend': 'Antal svar per nivå: {levels}',
 	// accessibility statement (#13)
