@@ -21,7 +21,14 @@ beforeAll(async () => {
 		eva: { email: 'EVA@example.org', emailVerified: true, name: 'Eva Studierektorsson' },
 		anna: { email: 'anna@klinik.example', emailVerified: true, name: 'Anna Ahlström' },
 		mallory: { email: 'mallory@evil.example', emailVerified: true, name: 'Mallory' },
-		unverified: { email: 'eva@example.org', emailVerified: false, name: 'Eva kanske' }
+		unverified: { email: 'eva@example.org', emailVerified: false, name: 'Eva kanske' },
+		// SITHS-like: no verified e-mail, only an HSA-id.
+		bo: {
+			email: 'bo.berg@region.example',
+			emailVerified: false,
+			name: 'Bo Berg',
+			hsaId: 'SE2321000016-B0B0'
+		}
 	});
 	server = await startTestServer({
 		pages: true,
@@ -31,7 +38,7 @@ beforeAll(async () => {
 				clientId: CLIENT.id,
 				clientSecret: CLIENT.secret,
 				label: 'SITHS eID',
-				matchClaim: null
+				matchClaim: 'hsa_id'
 			}
 		}
 	});
@@ -103,6 +110,46 @@ describe('sign-in through the identity provider', () => {
 		}
 		const accounts = (await admin.get('/accounts')).json as { email: string }[];
 		expect(accounts.map((a) => a.email).sort()).toEqual(['anna@klinik.example', 'eva@example.org']);
+	});
+
+	it('recognises an account by the HSA-id an administrator entered, without an e-mail', async () => {
+		const invited = await admin.post('/accounts/invitations', {
+			email: 'bo@klinik.example',
+			role: 'reader',
+			clinicId: await ownClinicOf(admin)
+		});
+		const token = new URL(invited.json.url as string).pathname.split('/').pop()!;
+		const accepted = await new ApiClient(server.url).post('/auth/accept', {
+			token,
+			name: 'Bo Berg',
+			password: 'ett riktigt långt lösenord'
+		});
+		expect(accepted.status).toBe(201);
+		// The administrator enters Bo's HSA-id on Administration.
+		const { page: adminPage, context: adminContext } = await newPerson(browser);
+		await signInAtProvider(adminPage, 'eva');
+		await adminPage.goto(`${server.url}/admin`);
+		const row = adminPage.locator('[data-account="bo@klinik.example"]');
+		await row.getByLabel('hsa_id för Bo Berg').fill('SE2321000016-B0B0');
+		await row.getByRole('button', { name: /^Spara hsa_id/ }).click();
+		await expect
+			.poll(async () => {
+				const accounts = (await admin.get('/accounts')).json as {
+					email: string;
+					identityClaim: string | null;
+				}[];
+				return accounts.find((a) => a.email === 'bo@klinik.example')?.identityClaim;
+			})
+			.toBe('SE2321000016-B0B0');
+		await expectAccessible(adminPage, '/admin with the identity claim');
+		await adminContext.close();
+
+		const { page, context } = await newPerson(browser);
+		await signInAtProvider(page, 'bo');
+		await page.getByRole('heading', { name: 'Mina kollegier' }).waitFor();
+		const me = await page.request.get(`${server.url}/api/auth/me`);
+		expect(((await me.json()) as { email: string }).email).toBe('bo@klinik.example');
+		await context.close();
 	});
 
 	it('a forged or replayed callback signs nobody in', async () => {

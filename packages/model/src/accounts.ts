@@ -162,16 +162,30 @@ export const Account = z.object({
 	admin: z.boolean(),
 	active: z.boolean(),
 	clinics: z.array(Membership),
-	createdAt: z.string()
+	createdAt: z.string(),
+	/**
+	 * What the identity provider's configured claim (OIDC_MATCH_CLAIM, for example an HSA-id)
+	 * says for this person: set by an administrator, or recorded at the first sign-in.
+	 */
+	identityClaim: z.string().nullable()
 });
 export type Account = z.infer<typeof Account>;
 
 /** What an administrator changes on an account. */
 export const AccountChange = z
-	.object({ admin: z.boolean().optional(), active: z.boolean().optional() })
-	.refine((change) => change.admin !== undefined || change.active !== undefined, {
-		message: 'nothingToChange'
-	});
+	.object({
+		admin: z.boolean().optional(),
+		active: z.boolean().optional(),
+		/** Null removes it; the account is then found by its verified e-mail again. */
+		identityClaim: z.string().trim().min(1).max(100).nullable().optional()
+	})
+	.refine(
+		(change) =>
+			change.admin !== undefined ||
+			change.active !== undefined ||
+			change.identityClaim !== undefined,
+		{ message: 'nothingToChange' }
+	);
 export type AccountChange = z.infer<typeof AccountChange>;
 
 /** Days an account link (an invitation or a password reset) can be used. */

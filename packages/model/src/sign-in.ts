@@ -4,7 +4,13 @@ import { z } from 'zod';
 export const SignInMethods = z.object({
 	password: z.boolean(),
 	/** The region's identity provider over OpenID Connect, with the name its button shows. */
-	oidc: z.object({ label: z.string() }).nullable()
+	oidc: z
+		.object({
+			label: z.string(),
+			/** The claim an account is also recognised by (for example `hsa_id`), if configured. */
+			matchClaim: z.string().nullable()
+		})
+		.nullable()
 });
 export type SignInMethods = z.infer<typeof SignInMethods>;
 

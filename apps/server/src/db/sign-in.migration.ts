@@ -17,5 +17,12 @@ export const externalSignIn: Migration = {
 			.unique()
 			.where(sql.ref('external_subject'), 'is not', null)
 			.execute();
+		await db.schema
+			.createIndex('users_identity_claim')
+			.on('users')
+			.column('identity_claim')
+			.unique()
+			.where(sql.ref('identity_claim'), 'is not', null)
+			.execute();
 	}
 };

@@ -400,7 +400,7 @@ export async function resetPassword(deps: Deps, input: PasswordResetInput): Prom
 export async function listAccounts(db: Db): Promise<Account[]> {
 	const users = await db
 		.selectFrom('users')
-		.select(['id', 'name', 'email', 'isAdmin', 'deactivatedAt', 'createdAt'])
+		.select(['id', 'name', 'email', 'isAdmin', 'deactivatedAt', 'createdAt', 'identityClaim'])
 		.orderBy('name')
 		.orderBy('id')
 		.execute();
@@ -416,6 +416,7 @@ async function accountOf(
 		isAdmin: number;
 		deactivatedAt: string | null;
 		createdAt: string;
+		identityClaim: string | null;
 	}
 ): Promise<Account> {
 	return {
@@ -425,7 +426,8 @@ async function accountOf(
 		admin: user.isAdmin === 1,
 		active: user.deactivatedAt === null,
 		clinics: await membershipsOf(db, user.id),
-		createdAt: user.createdAt
+		createdAt: user.createdAt,
+		identityClaim: user.identityClaim
 	};
 }
 
@@ -447,10 +449,22 @@ export async function changeAccount(
 		await lockAdministrators(trx);
 		const user = await trx
 			.selectFrom('users')
-			.select(['id', 'name', 'email', 'isAdmin', 'deactivatedAt', 'createdAt'])
+			.select(['id', 'name', 'email', 'isAdmin', 'deactivatedAt', 'createdAt', 'identityClaim'])
 			.where('id', '=', options.userId)
 			.executeTakeFirst();
 		if (!user) fail(404, 'accountNotFound');
+		const identityClaim =
+			change.identityClaim === undefined ? user.identityClaim : change.identityClaim;
+		if (identityClaim !== null && identityClaim !== user.identityClaim) {
+			// One person per claim: a second account with it would be a second way into the first.
+			const taken = await trx
+				.selectFrom('users')
+				.select('id')
+				.where('identityClaim', '=', identityClaim)
+				.where('id', '!=', user.id)
+				.executeTakeFirst();
+			if (taken) fail(409, 'identityClaimTaken');
+		}
 		const isAdmin = change.admin === undefined ? user.isAdmin : change.admin ? 1 : 0;
 		const deactivatedAt =
 			change.active === undefined
@@ -460,7 +474,7 @@ export async function changeAccount(
 					: (user.deactivatedAt ?? deps.now().toISOString());
 		await trx
 			.updateTable('users')
-			.set({ isAdmin, deactivatedAt })
+			.set({ isAdmin, deactivatedAt, identityClaim })
 			.where('id', '=', user.id)
 			.execute();
 		const admins = await trx
@@ -471,7 +485,7 @@ export async function changeAccount(
 			.execute();
 		if (admins.length === 0) fail(400, 'lastAdmin');
 		if (deactivatedAt) await trx.deleteFrom('sessions').where('userId', '=', user.id).execute();
-		return accountOf(trx, { ...user, isAdmin, deactivatedAt });
+		return accountOf(trx, { ...user, isAdmin, deactivatedAt, identityClaim });
 	});
 }
 

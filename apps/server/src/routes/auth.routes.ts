@@ -74,7 +74,9 @@ export function authRoutes(deps: Deps) {
 			(c) =>
 				c.json({
 					password: deps.config.passwordSignIn,
-					oidc: deps.config.oidc ? { label: deps.config.oidc.label } : null
+					oidc: deps.config.oidc
+						? { label: deps.config.oidc.label, matchClaim: deps.config.oidc.matchClaim }
+						: null
 				})
 		)
 		.post(

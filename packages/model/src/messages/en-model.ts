@@ -123,6 +123,7 @@ export const enModel: Record<keyof typeof svModel, string> = {
 	'yearly.days': '{n} days',
 	'audit.action.reportExported': 'Exported yearly report',
 	// #12 mail
+	'error.identityClaimTaken': 'Another account already has that value.',
 	'error.mailMisconfigured':
 		'E-mail cannot be sent: SMTP_URL is not a valid smtp:// or smtps:// address. Ask whoever runs Kollegium to correct the setting. No link has changed.',
 	'error.oidcNoAccount':

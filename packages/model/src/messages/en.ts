@@ -58,6 +58,9 @@ export const en: Record<MessageKey, string> = {
 	'yearlyPage.badYear': 'Choose a year from {min} to {max}.',
 	'yearlyPage.byRegulation': '{count} of them under {regulation}',
 	// #12 mail
+	'admin.identityClaim': '{claim} of {name}',
+	'admin.identityClaimSave': 'Save {claim}',
+	'admin.identityClaimHelp': 'The identity provider recognises the account by this value, even without an e-mail address.',
 	'login.external': 'Sign in with {provider}',
 	'login.orPassword': 'or with e-mail address and password:',
 	'login.external.oidcNoAccount':

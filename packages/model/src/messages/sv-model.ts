@@ -122,6 +122,7 @@ export const svModel = {
 	'yearly.days': '{n} dagar',
 	'audit.action.reportExported': 'Exporterade årsrapport',
 	// #12 mail
+	'error.identityClaimTaken': 'Ett annat konto har redan det värdet.',
 	'error.mailMisconfigured':
 		'E-posten kan inte skickas: SMTP_URL är ingen giltig smtp://- eller smtps://-adress. Be den som driver Kollegium rätta inställningen. Inga länkar har ändrats.',
 	'error.oidcNoAccount':

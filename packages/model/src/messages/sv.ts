@@ -61,6 +61,9 @@ export const sv = {
 	'yearlyPage.badYear': 'Välj ett år mellan {min} och {max}.',
 	'yearlyPage.byRegulation': 'varav {count} enligt {regulation}',
 	// #12 mail
+	'admin.identityClaim': '{claim} för {name}',
+	'admin.identityClaimSave': 'Spara {claim}',
+	'admin.identityClaimHelp': 'Identitetsleverantören känner igen kontot på detta värde även utan e-postadress.',
 	'login.external': 'Logga in med {provider}',
 	'login.orPassword': 'eller med e-postadress och lösenord:',
 	'login.external.oidcNoAccount':

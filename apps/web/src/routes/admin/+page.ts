@@ -5,12 +5,15 @@ import type { PageLoad } from './$types';
 /** Administrators only: anyone else is told so on the page instead of seeing it. */
 export const load: PageLoad = async () => {
 	try {
-		const [accounts, invitations, clinics] = await Promise.all([
+		const [accounts, invitations, clinics, methods] = await Promise.all([
 			api('GET /accounts'),
 			api('GET /accounts/invitations'),
-			api('GET /clinics')
+			api('GET /clinics'),
+			api('GET /auth/methods')
 		]);
-		return { forbidden: false as const, accounts, invitations, clinics };
+		// The claim the identity provider recognises accounts by, if one is configured.
+		const claim = methods.oidc?.matchClaim ?? null;
+		return { forbidden: false as const, accounts, invitations, clinics, claim };
 	} catch (failure) {
 		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');
 		if (failure instanceof ApiFailure && failure.status === 403)
