@@ -60,7 +60,8 @@ export const en: Record<MessageKey, string> = {
 	// #12 mail
 	'admin.identityClaim': '{claim} of {name}',
 	'admin.identityClaimSave': 'Save {claim}',
-	'admin.identityClaimHelp': 'The identity provider recognises the account by this value, even without an e-mail address.',
+	'admin.identityClaimHelp':
+		'The identity provider recognises the account by this value, even without an e-mail address.',
 	'login.external': 'Sign in with {provider}',
 	'login.orPassword': 'or with e-mail address and password:',
 	'login.external.oidcNoAccount':

@@ -63,7 +63,8 @@ export const sv = {
 	// #12 mail
 	'admin.identityClaim': '{claim} för {name}',
 	'admin.identityClaimSave': 'Spara {claim}',
-	'admin.identityClaimHelp': 'Identitetsleverantören känner igen kontot på detta värde även utan e-postadress.',
+	'admin.identityClaimHelp':
+		'Identitetsleverantören känner igen kontot på detta värde även utan e-postadress.',
 	'login.external': 'Logga in med {provider}',
 	'login.orPassword': 'eller med e-postadress och lösenord:',
 	'login.external.oidcNoAccount':
