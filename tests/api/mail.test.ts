@@ -155,12 +155,24 @@ describe('e-mail invitations', () => {
 			expect(update.text).not.toContain('/svar/');
 		}
 
+		// Peter taken out of the meeting: out of his calendar too.
+		const peter = detail.participants.find((p: { name: string }) => p.name === 'Peter Sjövik');
+		expect((await facilitator.delete(`/kollegier/${id}/participants/${peter.id}`)).status).toBe(
+			200
+		);
+		await until(() => smtp.received.length === 6);
+		expect(smtp.received[5]!.to).toBe('peter@klinik.example');
+		expect(smtp.received[5]!.calendar).toContain('METHOD:CANCEL');
+
 		expect((await facilitator.delete(`/kollegier/${id}`)).status).toBe(204);
 		await until(() => smtp.received.length === 7);
+		expect(smtp.received[6]!.to).toBe('karin@klinik.example');
+		// Each change of the event counts up: moved (1), Peter's cancellation (2), everyone's (3).
+		expect(smtp.received[5]!.calendar).toContain('SEQUENCE:2');
+		expect(smtp.received[6]!.calendar).toContain('SEQUENCE:3');
 		for (const cancel of smtp.received.slice(5)) {
 			expect(cancel.subject).toMatch(/^Inställt/);
 			expect(cancel.calendar).toContain('METHOD:CANCEL');
-			expect(cancel.calendar).toContain('SEQUENCE:2');
 			expect(cancel.calendar).toContain(`UID:${id}@kollegium`);
 		}
 	});

@@ -117,14 +117,17 @@ export async function sendInvitations(
 }
 
 /**
- * The meeting moved or was cancelled: everyone invited by e-mail gets an updated calendar event
- * (same UID, the next SEQUENCE) or its cancellation. Called with the kollegium as it is now;
+ * The meeting moved or was cancelled (for everyone, or for one participant taken out of it):
+ * everyone invited by e-mail gets an updated calendar event (same UID, the next SEQUENCE) or
+ * its cancellation. Called with the kollegium as it is now;
  * for a cancellation before its rows are deleted.
  */
 export async function sendMeetingChange(
 	deps: Deps,
 	row: KollegiumRow,
-	change: 'moved' | 'cancelled'
+	change: 'moved' | 'cancelled',
+	/** Only this participant: they were taken out of the meeting. */
+	only?: string
 ): Promise<void> {
 	if (!deps.config.smtpUrl) return;
 	// Deleting a kollegium long after its meeting cancels nothing in anyone's calendar.
@@ -138,6 +141,7 @@ export async function sendMeetingChange(
 		.where('status', 'in', liveInvitation)
 		// Only those whose calendar holds the meeting.
 		.where('calendar', 'is not', null)
+		.$if(only !== undefined, (query) => query.where('participantId', '=', only ?? ''))
 		.execute();
 	if (invited.length === 0) return;
 	await deps.db.transaction().execute(async (trx) => {

@@ -107,6 +107,7 @@ export function kollegierRoutes(deps: Deps) {
 				});
 				if (
 					row.startsAt !== before.startsAt ||
+					row.title !== before.title ||
 					row.location !== before.location ||
 					row.videoLink !== before.videoLink
 				)

@@ -2,6 +2,7 @@ import { ParticipantInput } from '@kollegium/model';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
+import { sendMeetingChange } from '../domain/invitation-mail.ts';
 import { issueInvitation, revokeInvitations } from '../domain/invitations.ts';
 import { kollegiumDetail } from '../domain/kollegier.ts';
 import {
@@ -71,6 +72,8 @@ export function participantsRoutes(deps: Deps) {
 				const { participantId } = c.req.valid('param');
 				const row = c.get('kollegium');
 				await removeParticipant(deps, { row, participantId });
+				// Out of the meeting, out of their calendar.
+				await sendMeetingChange(deps, row, 'cancelled', participantId);
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)
