@@ -359,23 +359,57 @@ export async function acceptInvitation(
 			.where('email', '=', link.email)
 			.executeTakeFirst();
 		if (taken) fail(404, 'accountLinkInvalid');
-		const user = { id: crypto.randomUUID(), name: input.name, email: link.email };
-		await trx
-			.insertInto('users')
-			.values({ ...user, passwordHash, isAdmin: role === 'admin' ? 1 : 0, createdAt: now })
-			.execute();
-		if (link.clinicId)
-			await trx
-				.insertInto('clinicMembers')
-				.values({
-					clinicId: link.clinicId,
-					userId: user.id,
-					role: clinicRoleOf(role),
-					createdAt: now
-				})
-				.execute();
-		return { ...user, admin: role === 'admin' };
+		return createInvitedAccount(trx, {
+			link: { ...link, role },
+			user: { name: input.name, email: link.email, passwordHash },
+			now
+		});
 	});
+}
+
+/**
+ * The account an invitation gives, with its role in its clinic, in the caller's transaction
+ * (which has spent the link): by a password chosen on the link, or by the identity provider.
+ */
+export async function createInvitedAccount(
+	trx: Transaction<Database>,
+	options: {
+		link: { role: AccountRole; clinicId: string | null };
+		user: {
+			name: string;
+			email: string;
+			passwordHash: string;
+			externalSubject?: string;
+			identityClaim?: string | null;
+		};
+		now: string;
+	}
+): Promise<SignedInUser> {
+	const { link, now } = options;
+	const { passwordHash, externalSubject, identityClaim, ...named } = options.user;
+	const user = { id: crypto.randomUUID(), ...named };
+	await trx
+		.insertInto('users')
+		.values({
+			...user,
+			passwordHash,
+			isAdmin: link.role === 'admin' ? 1 : 0,
+			createdAt: now,
+			externalSubject: externalSubject ?? null,
+			identityClaim: identityClaim ?? null
+		})
+		.execute();
+	if (link.clinicId)
+		await trx
+			.insertInto('clinicMembers')
+			.values({
+				clinicId: link.clinicId,
+				userId: user.id,
+				role: clinicRoleOf(link.role),
+				createdAt: now
+			})
+			.execute();
+	return { ...user, admin: link.role === 'admin' };
 }
 
 /** Chooses a new password with a reset link; every session of the account ends. */

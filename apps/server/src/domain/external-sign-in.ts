@@ -1,9 +1,10 @@
-import { AccountRole, clinicRoleOf, type ExternalSignInError } from '@kollegium/model';
+import { AccountRole, type ExternalSignInError } from '@kollegium/model';
 import type { ExternalIdentity } from '../auth/oidc.ts';
 import type { SignedInUser } from '../auth/identity.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { randomToken } from '../auth/tokens.ts';
 import type { Deps } from '../http/env.ts';
+import { createInvitedAccount } from './accounts.ts';
 
 export type ExternalMatch =
 	{ user: SignedInUser; created: boolean } | { error: ExternalSignInError };
@@ -75,33 +76,17 @@ async function takeUpInvitation(
 			.where('usedAt', 'is', null)
 			.executeTakeFirst();
 		if (Number(spent.numUpdatedRows) === 0) return { error: 'oidcNoAccount' };
-		const role = AccountRole.parse(link.role);
-		const user = {
-			id: crypto.randomUUID(),
-			name: identity.name ?? identity.email,
-			email: identity.email
-		};
-		await trx
-			.insertInto('users')
-			.values({
-				...user,
+		const user = await createInvitedAccount(trx, {
+			link: { role: AccountRole.parse(link.role), clinicId: link.clinicId },
+			user: {
+				name: identity.name ?? identity.email,
+				email: identity.email,
 				passwordHash,
-				isAdmin: role === 'admin' ? 1 : 0,
-				createdAt: now,
 				externalSubject: identity.subject,
 				identityClaim: identity.claim
-			})
-			.execute();
-		if (link.clinicId)
-			await trx
-				.insertInto('clinicMembers')
-				.values({
-					clinicId: link.clinicId,
-					userId: user.id,
-					role: clinicRoleOf(role),
-					createdAt: now
-				})
-				.execute();
-		return { user: { ...user, admin: role === 'admin' }, created: true };
+			},
+			now
+		});
+		return { user, created: true };
 	});
 }
