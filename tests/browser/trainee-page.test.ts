@@ -181,6 +181,10 @@ describe("the trainee's page", () => {
 		await page.goto(`${server.url}/personer`);
 		const name = page.locator('[data-kind="trainee"]').getByRole('link', { name: 'Saga Ek' });
 		expect(await name.getAttribute('href')).toBe(`/st-lakare/${saga}`);
+		// And from a kollegium she was assessed in.
+		await page.goto(`${server.url}/kollegier/${kollegier[0]}`);
+		await page.getByRole('link', { name: 'Saga Ek' }).click();
+		await page.getByRole('heading', { level: 1, name: 'Saga Ek' }).waitFor();
 		await page.context().close();
 
 		const ville = await newPerson(browser);
