@@ -76,6 +76,9 @@ describe('a supervisor’s own feedback through their link', () => {
 			})
 		);
 		await page.goto(`${server.url}/kollegier/${seeded.id}`);
+		// The page states both promises: the clinic's k and the supervisors'.
+		const supervisorK = page.locator('dt', { hasText: 'Minsta antal svar om varje handledare' });
+		expect(await supervisorK.locator('xpath=following-sibling::dd').textContent()).toBe('4');
 		const table = page.locator('table[data-supervisor-feedback]');
 		await table.waitFor();
 		const row = (name: string) => table.getByRole('row').filter({ hasText: name });
