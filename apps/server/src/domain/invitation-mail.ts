@@ -142,6 +142,14 @@ export async function sendMeetingChange(
 		// Only those whose calendar holds the meeting.
 		.where('calendar', 'is not', null)
 		.$if(only !== undefined, (query) => query.where('participantId', '=', only ?? ''))
+		// Everyone's change goes to those still in it: someone taken out had their cancellation.
+		.$if(only === undefined, (query) =>
+			query.where(
+				'participantId',
+				'in',
+				deps.db.selectFrom('participants').select('id').where('kollegiumId', '=', row.id)
+			)
+		)
 		.execute();
 	if (invited.length === 0) return;
 	await deps.db.transaction().execute(async (trx) => {
