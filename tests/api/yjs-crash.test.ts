@@ -57,8 +57,9 @@ function freePort(): Promise<number> {
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
-	// Generous: this runs beside the rest of the suite on two cores.
-	for (let i = 0; i < 1000 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
+	// Generous (up to 40 s, within the test's minute): this runs beside the rest of the suite on
+	// two cores, and a fresh server's first document once took longer than 20 s there.
+	for (let i = 0; i < 2000 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
 	if (!check()) throw new Error(`Timed out waiting for ${what}`);
 }
 
