@@ -13,6 +13,7 @@ import {
 	type Locale,
 	type YearlyReport
 } from '@kollegium/model';
+import { shareParsedFonts } from './shared-fonts.ts';
 import { warmUpReport } from './warm-up.ts';
 
 /** A document to lay out: a feedback report, or a clinic's yearly report in a language. */
@@ -64,6 +65,8 @@ function lowerEveryThread(): void {
 }
 lowerEveryThread();
 
+// Before pdfmake (and with it pdfkit) loads: each font parsed once, each word shaped once.
+shareParsedFonts(import.meta.url);
 const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as PdfMake;
 const fontDirectory = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
