@@ -9,11 +9,17 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		// A DATABASE_URL in the shell must never reach a server a test starts: the tests choose.
 		env: { DATABASE_URL: '' },
+		// Two files at a time on a 2-core machine (the default would be one) where it is safe: the
+		// model's and the PostgreSQL API's tests first; then the SQLite API's, one file after
+		// another, because some of them measure time (a restart within 2 s, the hostile suite);
+		// then the browser's, one after another. Vitest runs each group in its own pool.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
 				test: {
 					name: 'unit',
+					sequence: { groupOrder: 0 },
 					include: [
 						'packages/*/src/**/*.test.ts',
 						'apps/server/src/**/*.test.ts',
@@ -25,6 +31,8 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'api',
+					sequence: { groupOrder: 1 },
+					fileParallelism: false,
 					include: ['tests/api/**/*.test.ts'],
 					// Needs the PostgreSQL cluster: the api-postgres project runs it.
 					exclude: [...configDefaults.exclude, 'tests/api/backup-postgres.test.ts'],
@@ -38,6 +46,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'api-postgres',
+					sequence: { groupOrder: 0 },
 					include: ['tests/api/**/*.test.ts', 'apps/server/src/db/**/*.test.ts'],
 					exclude: [
 						...configDefaults.exclude,
@@ -58,6 +67,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'browser',
+					sequence: { groupOrder: 2 },
 					include: ['tests/browser/**/*.test.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 60_000,
