@@ -333,6 +333,17 @@ describe('who may call every route, drive the meeting and open its document', ()
 				return ofClinic({ personId: created.json.id as string });
 			}
 		},
+		// #13 privacy: one person's data, for the studierektorer who keep the register.
+		'GET /clinics/:clinicId/people/:personId/export': {
+			access: 'clinicStudierektor',
+			call: async () => ofClinic({ personId: await person() })
+		},
+		'POST /clinics/:clinicId/people/:personId/erase': {
+			access: 'clinicStudierektor',
+			call: async () => ofClinic({ personId: await person() })
+		},
+		// #13 privacy: retention is the installation's.
+		'GET /retention': { access: 'admin', call: () => ({}) },
 
 		'GET /catalog/templates': { access: 'signedIn', call: () => ({}) },
 		'GET /catalog/templates/:id': {

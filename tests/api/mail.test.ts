@@ -4,7 +4,7 @@ import { kollegiumInput, ownClinicOf, setUpFacilitator } from '../support/fixtur
 import { openDocument, pause, writeDevelopmentPlan } from '../support/documents.ts';
 import { completePlan } from '../support/plans.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { startSmtpServer, until, type ReceivedMail } from '../support/smtp.ts';
+import { startSmtpServer, outboxSettled, until, type ReceivedMail } from '../support/smtp.ts';
 import { fullAnswers } from './helpers.ts';
 
 const closing: (() => Promise<void>)[] = [];
@@ -80,7 +80,9 @@ describe('e-mail invitations', () => {
 		expect(karin.subject).toContain('Specialistkollegium HT');
 		expect(karin.text).toContain('Hej Karin Holmlund!');
 		expect(karin.text).toContain('Sara Lindholm');
-		expect(karin.text).toContain('In English');
+		// In her language only (Swedish, the default): no English copy underneath.
+		expect(karin.text).not.toContain('In English');
+		expect(karin.text).not.toContain('Hello');
 		// The link in the message is the participant's own and works.
 		const link = linkIn(karin);
 		expect(link.startsWith(server.url)).toBe(true);
@@ -295,6 +297,7 @@ describe('e-mail invitations', () => {
 		expect((await karin.post(`/respond/responses/${sara}/submit`, { answers })).status).toBe(200);
 
 		// Three days before the deadline (a week away), the first reminder goes out.
+		await outboxSettled(server.deps.db);
 		server.clock.advance(4 * 86_400_000 + 60_000);
 		await until(() => smtp.received.length === 5);
 		const reminders = smtp.received.slice(3);

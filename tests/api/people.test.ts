@@ -355,7 +355,7 @@ describe('the people register of a clinic', () => {
 			expect(disposition).toContain(
 				`filename*=UTF-8''${encodeURIComponent('Personregister Kirurgkliniken Östra.csv')}`
 			);
-			expect(download.text.split('\r\n')[0]).toBe(HEADER);
+			expect(download.text.split('\r\n')[0]).toBe(`${HEADER};språk`);
 			// Read as bytes: decoding text drops the BOM that makes Excel read the file as UTF-8.
 			const raw = await fetch(`${server.url}/api/clinics/${clinicId}/people.csv`, {
 				headers: { Cookie: eva.cookieHeader }
@@ -384,9 +384,9 @@ describe('the people register of a clinic', () => {
 			});
 			const [header, row] = download.text.split('\r\n');
 			expect(header).toBe(
-				'kind,name,email,title,specialty,stStart,regulation,monthsOfLeave,supervisor'
+				'kind,name,email,title,specialty,stStart,regulation,monthsOfLeave,supervisor,language'
 			);
-			expect(row).toBe('trainee,Sara Lindholm,,,Internmedicin,2025-09-01,HSLF-FS 2021:8,0,');
+			expect(row).toBe('trainee,Sara Lindholm,,,Internmedicin,2025-09-01,HSLF-FS 2021:8,0,,sv');
 		});
 	});
 

@@ -21,6 +21,8 @@ describe('the speaking order drawn on the control', () => {
 	let facilitator: ApiClient;
 	let kollegiumId: string;
 	let ids: Record<string, string>;
+	/** Each candidate's handle in this meeting, as the control's frame names them. */
+	let handles: Record<string, string>;
 	let control: MeetingSocket;
 	let karin: MeetingSocket;
 	const sockets: MeetingSocket[] = [];
@@ -36,7 +38,7 @@ describe('the speaking order drawn on the control', () => {
 		await cleared;
 		return order;
 	}
-	const names = (order: { name: string }[] | null) => (order ?? []).map((p) => p.name).sort();
+	const names = (order: { name?: string }[] | null) => (order ?? []).map((p) => p.name).sort();
 
 	beforeAll(async () => {
 		server = await startTestServer();
@@ -78,6 +80,8 @@ describe('the speaking order drawn on the control', () => {
 			phones.push(phone);
 		}
 		karin = phones[0]!;
+		const { candidates } = await join(control, kollegiumId, 'control');
+		handles = Object.fromEntries(candidates.map((c) => [c.name, c.handle]));
 	});
 	afterAll(async () => {
 		for (const socket of sockets) socket.disconnect();
@@ -96,7 +100,7 @@ describe('the speaking order drawn on the control', () => {
 	it('draws among the people ticked, with or without a device, and a name typed in', async () => {
 		const order = await draw({
 			type: 'drawSpeakingOrder',
-			participantIds: [ids['Karin Holmlund'], ids['Peter Sjövik'], ids['Amira Nordqvist']],
+			handles: [handles['Karin Holmlund'], handles['Peter Sjövik'], handles['Amira Nordqvist']],
 			guests: ['Olof Gäst']
 		});
 		expect(names(order)).toEqual([
@@ -106,14 +110,24 @@ describe('the speaking order drawn on the control', () => {
 			'Peter Sjövik'
 		]);
 		const guest = order?.find((p) => p.name === 'Olof Gäst');
-		expect(guest?.participantId).toMatch(/^[0-9a-f-]{36}$/);
-		expect(Object.values(ids)).not.toContain(guest?.participantId);
+		expect(guest?.handle).toMatch(/^[\w-]{22}$/);
+		expect(Object.values(handles)).not.toContain(guest?.handle);
+		expect(order?.find((p) => p.name === 'Amira Nordqvist')?.handle).toBe(
+			handles['Amira Nordqvist']
+		);
 	});
 
-	it('never puts an assessed trainee in the draw, even when ticked', async () => {
+	it('never puts an assessed trainee in the draw: they have no handle to tick', async () => {
+		const { candidates } = await join(control, kollegiumId, 'control');
+		expect(candidates.map((c) => c.name)).toEqual([
+			'Karin Holmlund',
+			'Peter Sjövik',
+			'Amira Nordqvist',
+			OBSERVER
+		]);
 		const order = await draw({
 			type: 'drawSpeakingOrder',
-			participantIds: [ids['Sara Lindholm'], ids['Jonas Bergstedt'], ids['Karin Holmlund']]
+			handles: ['Zz9_aa1Bb2Cc3Dd4Ee5Ff6', handles['Karin Holmlund']]
 		});
 		expect(names(order)).toEqual(['Karin Holmlund']);
 	});
@@ -122,18 +136,22 @@ describe('the speaking order drawn on the control', () => {
 		const seen = nextFrame(karin, (f) => f.state.speakingOrder !== null);
 		const order = await draw({
 			type: 'drawSpeakingOrder',
-			participantIds: [ids['Karin Holmlund']],
+			handles: [handles['Karin Holmlund']],
 			guests: ['Olof Gäst', 'olof  gäst']
 		});
 		expect(names(order)).toEqual(['Karin Holmlund', 'Olof Gäst']);
+		// The phone finds Karin's place by her handle; it is shown no one's name.
 		const onPhone = (await seen).state.speakingOrder ?? [];
-		expect(onPhone.some((p) => p.participantId === ids['Karin Holmlund'])).toBe(true);
+		expect(onPhone.some((p) => p.handle === handles['Karin Holmlund'])).toBe(true);
+		expect(onPhone.every((p) => p.name === undefined)).toBe(true);
 	});
 
-	it('refuses a draw with a blank name or ids that are not ids', async () => {
+	it('refuses a draw with a blank name, or naming people by anything but their handles', async () => {
 		for (const command of [
 			{ type: 'drawSpeakingOrder', guests: ['   '] },
-			{ type: 'drawSpeakingOrder', participantIds: ['karin'] }
+			{ type: 'drawSpeakingOrder', handles: ['karin'] },
+			{ type: 'drawSpeakingOrder', handles: [ids['Karin Holmlund']] },
+			{ type: 'drawSpeakingOrder', participantIds: [ids['Karin Holmlund']] }
 		]) {
 			expect(await send(control, 'meeting:command', command)).toBe('validation');
 		}

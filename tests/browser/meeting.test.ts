@@ -75,11 +75,21 @@ describe('a live meeting with presenter, control and two participants', () => {
 
 	it('lets a participant raise a hand, and the studierektor draw a speaking order', async () => {
 		await peter.getByRole('button', { name: 'Räck upp handen' }).click();
+		// The phone knows its own hand by the handle the meeting gave it, not by an id.
+		await peter.getByRole('button', { name: 'Ta ner handen' }).waitFor();
+		await control.getByRole('button', { name: /Ta ner\W+Peter Sjövik/ }).click();
+		await peter.getByRole('button', { name: 'Räck upp handen' }).waitFor();
+		await peter.getByRole('button', { name: 'Räck upp handen' }).click();
 		await control.getByRole('button', { name: /Ta ner\W+Peter Sjövik/ }).waitFor();
 		await control.getByRole('button', { name: 'Lotta talarordning' }).click();
 		await presenter.getByRole('heading', { name: 'Talarordning' }).waitFor();
-		await karin.getByText(/Din plats i talarordningen: [123]/).waitFor();
-		const order = await presenter.locator('aside li').allTextContents();
+		const place = karin.getByText(/Din plats i talarordningen: [123]/);
+		await place.waitFor();
+		const order = (await presenter.locator('aside li').allTextContents()).map((n) => n.trim());
+		// Karin's phone finds her own place in the order the shared screen shows.
+		expect(await place.textContent()).toContain(`${order.indexOf('Karin Holmlund') + 1}`);
+		// A phone shows no one else in the room by name.
+		expect(await karin.getByText('Peter Sjövik').count()).toBe(0);
 		// Amira is in the room without a phone: the draw takes every specialist, not only devices.
 		expect(order.sort()).toEqual(['Amira Nordqvist', 'Karin Holmlund', 'Peter Sjövik']);
 	});

@@ -12,11 +12,17 @@ describe('preparing a meeting', () => {
 	let browser: Browser;
 	let page: Page;
 	let kollegiumId: string;
+	let karinLink: string;
 
 	beforeAll(async () => {
 		server = await startTestServer({ pages: true });
 		const { client } = await setUpFacilitator(server);
-		kollegiumId = (await liveSpecialistkollegium(server, client, { start: false })).id;
+		const prepared = await liveSpecialistkollegium(server, client, { start: false });
+		kollegiumId = prepared.id;
+		const karin = prepared.detail.participants.find(
+			(p: { name: string }) => p.name === 'Karin Holmlund'
+		);
+		karinLink = prepared.links.find((l) => l.participantId === karin.id)!.url;
 		browser = await launchBrowser();
 		page = (await newPerson(browser)).page;
 		await page.goto(`${server.url}/logga-in`);
@@ -33,13 +39,29 @@ describe('preparing a meeting', () => {
 	it('closes answering early, after asking, and shows the submitted comments for curation', async () => {
 		await page.goto(`${server.url}/kollegier/${kollegiumId}`);
 		await page.getByRole('link', { name: 'Förbered mötet' }).click();
+		// #13: told, before closing, that the answers are detached for good.
+		await page.getByText(/kopplas varje svar bort från den som skrev det/).waitFor();
+		const asked = new Promise<string>((resolve) =>
+			page.once('dialog', (d) => resolve(d.message()))
+		);
 		await page.getByRole('button', { name: 'Stäng svarstiden nu' }).click();
+		expect(await asked).toMatch(/kan lämna, ändra eller dra tillbaka svar efter det/);
 		await page.locator('[data-comment]').first().waitFor();
 		const texts = await page
 			.locator('[data-comment] textarea')
 			.evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
 		expect(texts).toContain(ASSESSOR_TEXT('Karin Holmlund', 'Sara Lindholm'));
 		await expectAccessible(page, 'preparation');
+	});
+
+	it('shows an assessor, on their link, that their answers are detached and gone from view', async () => {
+		const karin = (await newPerson(browser)).page;
+		await karin.goto(karinLink);
+		await karin.getByText(/Svaren har kopplats bort från dem som skrev dem/).waitFor();
+		expect(await karin.getByText('Avidentifierat').count()).toBe(2);
+		expect(await karin.getByRole('link', { name: /Visa/ }).count()).toBe(0);
+		await expectAccessible(karin, 'respondent after unlinking');
+		await karin.close();
 	});
 
 	it('hides one comment and rephrases another, keeping the original wording in sight', async () => {

@@ -179,7 +179,9 @@ describe("the trainee's page", () => {
 		const { page, errors } = await newPerson(browser);
 		await signIn(page, server, 'eva@example.org');
 		await page.goto(`${server.url}/personer`);
-		const name = page.locator('[data-kind="trainee"]').getByRole('link', { name: 'Saga Ek' });
+		const name = page
+			.locator('[data-kind="trainee"]')
+			.getByRole('link', { name: 'Saga Ek', exact: true });
 		expect(await name.getAttribute('href')).toBe(`/st-lakare/${saga}`);
 		// And from a kollegium she was assessed in.
 		await page.goto(`${server.url}/kollegier/${kollegier[0]}`);

@@ -45,7 +45,7 @@ function payloadFor(event: string, kollegiumIds: string[]): fc.Arbitrary<unknown
 		'meeting:command': fc.record({
 			type: fc.constantFrom('next', 'goto', 'lowerHand', 'reveal', 'explode', '__proto__'),
 			position: fc.oneof(fc.integer(), hostileValue),
-			participantId: fc.oneof(fc.uuid({ version: 4 }), hostileValue)
+			handle: fc.oneof(fc.stringMatching(/^[\w-]{22}$/), fc.uuid({ version: 4 }), hostileValue)
 		}),
 		'meeting:hand': fc.record({ type: fc.constantFrom('raiseHand', 'lowerOwnHand', 'raise') }),
 		'kollegium:watch': id

@@ -85,8 +85,13 @@ export const ASSESSOR_TEXT = (name: string, trainee: string) =>
 export async function liveSpecialistkollegium(
 	server: TestServer,
 	facilitator: ApiClient,
-	options: { start?: boolean } = {}
+	options: {
+		start?: boolean;
+		/** The free text each specialist writes about each trainee (default ASSESSOR_TEXT). */
+		text?: (name: string, trainee: string) => string;
+	} = {}
 ) {
+	const text = options.text ?? ASSESSOR_TEXT;
 	const opened = await openSpecialistkollegium(server, facilitator);
 	const subjects: Record<string, string> = Object.fromEntries(
 		opened.detail.subjects.map((s: { name: string; id: string }) => [s.name, s.id])
@@ -103,7 +108,7 @@ export async function liveSpecialistkollegium(
 				about: 'trainee',
 				role: 'assessor',
 				rating,
-				text: ASSESSOR_TEXT(name, trainee)
+				text: text(name, trainee)
 			});
 			const response = await opened.people[name]!.post(
 				`/respond/responses/${subjects[trainee]}/submit`,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Db } from '../../apps/server/src/db/database.ts';
 
 /** A message as the SMTP server received it, parsed, with its calendar part if it had one. */
 export interface ReceivedMail {
@@ -66,6 +67,24 @@ export async function until(check: () => boolean, ms = 10_000): Promise<void> {
 	const end = Date.now() + ms;
 	while (!check()) {
 		if (Date.now() > end) throw new Error('Timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
+
+/**
+ * Waits until no message is being sent. A test that then moves the server's clock forward
+ * cannot make a message in flight look abandoned (its lease runs by that clock) and sent twice.
+ */
+export async function outboxSettled(db: Db, ms = 10_000): Promise<void> {
+	const end = Date.now() + ms;
+	for (;;) {
+		const sending = await db
+			.selectFrom('outbox')
+			.select('id')
+			.where('status', '=', 'sending')
+			.executeTakeFirst();
+		if (!sending) return;
+		if (Date.now() > end) throw new Error('Timed out waiting for the outbox to settle');
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
 }

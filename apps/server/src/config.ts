@@ -1,5 +1,9 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// #13 privacy
+import { retentionFromEnv, type RetentionConfig } from './retention/config.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -31,8 +35,12 @@ export interface Config {
 	handoverReminderDays: number;
 	/** Sign-in through the region's identity provider (OpenID Connect); null when not set up. */
 	oidc: OidcConfig | null;
+	/** #12 saml: sign-in through the region's identity provider over SAML 2.0; null when not set up. */
+	saml: SamlConfig | null;
 	/** Whether colleagues may sign in with a password (PASSWORD_SIGN_IN=off turns it off). */
 	passwordSignIn: boolean;
+	/** #13 privacy: each kind of data's retention period in days (RETENTION_*_DAYS). */
+	retention: RetentionConfig;
 }
 
 export interface OidcConfig {
@@ -46,6 +54,26 @@ export interface OidcConfig {
 	 * HSA-id; recorded at the first sign-in by e-mail.
 	 */
 	matchClaim: string | null;
+}
+
+// #12 saml
+export interface SamlConfig {
+	/** The identity provider's single sign-on address (SAML_ENTRY_POINT, HTTP-Redirect binding). */
+	entryPoint: string;
+	/** The identity provider's signing certificates (PEM); more than one while it rolls keys over. */
+	idpCerts: string[];
+	/** The identity provider's entity id (SAML_IDP_ISSUER); when set, no other issuer is taken. */
+	idpIssuer: string | null;
+	/** Our entity id (SAML_ISSUER); null: `<PUBLIC_URL>/auth/saml/metadata`. */
+	issuer: string | null;
+	/** What the sign-in button calls the provider (SAML_LABEL). */
+	label: string;
+	/** The attribute an account is recognised by besides the e-mail, for example an HSA-id. */
+	matchAttribute: string | null;
+	/** The attribute holding the e-mail address; null: `mail`, `email` or an e-mail NameID. */
+	emailAttribute: string | null;
+	/** Our key and certificate (PEM) to sign authentication requests with; null: unsigned. */
+	signing: { privateKey: string; cert: string } | null;
 }
 
 /** A setting that cannot work as given; start-up stops with this message. */
@@ -85,7 +113,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 		mailPollMs: integer(env.MAIL_POLL_MS, 2000, 'MAIL_POLL_MS'),
 		handoverReminderDays: integer(env.HANDOVER_REMINDER_DAYS, 14, 'HANDOVER_REMINDER_DAYS'),
 		oidc: oidcConfig(env),
-		passwordSignIn: passwordSignIn(env)
+		saml: samlConfig(env, publicUrl),
+		passwordSignIn: passwordSignIn(env),
+		// #13 privacy
+		retention: retentionFromEnv(env)
 	};
 }
 
@@ -109,9 +140,9 @@ function publicOrigin(value: string | undefined): string | null {
 function passwordSignIn(env: NodeJS.ProcessEnv): boolean {
 	if (env.PASSWORD_SIGN_IN !== 'off') return true;
 	// Without another way in, nobody could sign in at all.
-	if (!env.OIDC_ISSUER)
+	if (!env.OIDC_ISSUER && !env.SAML_ENTRY_POINT)
 		throw new ConfigError(
-			'PASSWORD_SIGN_IN=off needs sign-in through an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET'
+			'PASSWORD_SIGN_IN=off needs sign-in through an identity provider: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or SAML_ENTRY_POINT and SAML_IDP_CERT'
 		);
 	return false;
 }
@@ -139,6 +170,92 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
 		label: env.OIDC_LABEL || 'e-legitimation',
 		matchClaim: env.OIDC_MATCH_CLAIM || null
 	};
+}
+
+// #12 saml
+function samlConfig(env: NodeJS.ProcessEnv, publicUrl: string | null): SamlConfig | null {
+	const { SAML_ENTRY_POINT: entryPoint, SAML_IDP_CERT: idpCert } = env;
+	if (!entryPoint && !idpCert) return null;
+	if (!entryPoint || !idpCert)
+		throw new ConfigError('Sign-in through SAML 2.0 needs both SAML_ENTRY_POINT and SAML_IDP_CERT');
+	if (!isSecureOrLocal(entryPoint))
+		throw new ConfigError(
+			`SAML_ENTRY_POINT must be the identity provider's https address, got "${entryPoint}"`
+		);
+	// The provider posts the assertion across sites: the browser keeps the request's cookie for
+	// that only when it is Secure, so the app itself must be reached over https.
+	if (publicUrl && !isSecureOrLocal(publicUrl))
+		throw new ConfigError('Sign-in through SAML 2.0 needs PUBLIC_URL to be an https address');
+	const { SAML_PRIVATE_KEY: key, SAML_CERT: cert } = env;
+	if (Boolean(key) !== Boolean(cert))
+		throw new ConfigError('SAML_PRIVATE_KEY and SAML_CERT go together: set both or neither');
+	return {
+		entryPoint,
+		idpCerts: certificates(idpCert, 'SAML_IDP_CERT'),
+		idpIssuer: env.SAML_IDP_ISSUER || null,
+		issuer: env.SAML_ISSUER || (publicUrl ? `${publicUrl}/auth/saml/metadata` : null),
+		label: env.SAML_LABEL || 'e-legitimation',
+		matchAttribute: env.SAML_MATCH_ATTRIBUTE || null,
+		emailAttribute: env.SAML_EMAIL_ATTRIBUTE || null,
+		signing:
+			key && cert
+				? {
+						privateKey: privateKeyOf(key),
+						cert: certificates(cert, 'SAML_CERT')[0] ?? ''
+					}
+				: null
+	};
+}
+
+/** https, or plain http to this machine only (a provider started by a test). */
+function isSecureOrLocal(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+	} catch {
+		return false;
+	}
+}
+
+/** PEM given inline, as bare base64, or as the path of a file holding it. */
+function pemOf(value: string, name: string): string {
+	const inline = value.replace(/\\n/g, '\n').trim();
+	if (inline.startsWith('-----BEGIN')) return inline;
+	if (/^[A-Za-z0-9+/=\s]{200,}$/.test(inline))
+		return `-----BEGIN CERTIFICATE-----\n${inline.replace(/\s+/g, '')}\n-----END CERTIFICATE-----`;
+	try {
+		return readFileSync(inline, 'utf8');
+	} catch {
+		throw new ConfigError(
+			`${name} must be PEM text or the path of a PEM file; cannot read "${value}"`
+		);
+	}
+}
+
+function certificates(value: string, name: string): string[] {
+	const found = pemOf(value, name).match(
+		/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+	);
+	if (!found) throw new ConfigError(`${name} holds no certificate (-----BEGIN CERTIFICATE-----)`);
+	for (const pem of found) {
+		try {
+			new X509Certificate(pem);
+		} catch {
+			throw new ConfigError(`${name} holds a certificate that cannot be read`);
+		}
+	}
+	return found;
+}
+
+function privateKeyOf(value: string): string {
+	const pem = pemOf(value, 'SAML_PRIVATE_KEY');
+	try {
+		createPrivateKey(pem);
+	} catch {
+		// Never echo the value: it is the key.
+		throw new ConfigError('SAML_PRIVATE_KEY is not a readable private key (PEM)');
+	}
+	return pem;
 }
 
 function databaseUrl(value: string | undefined): string | null {

@@ -15,8 +15,11 @@ import { attachYjs } from './realtime/yjs/yjs.socket.ts';
 import { hasLost } from './realtime/access-ended.ts';
 import { loadTemplates } from './templates.ts';
 import { OutboxWorker } from './mail/outbox.ts';
+import { unlinkClosedKollegier } from './domain/unlinking.ts';
 import { queueDueReminders } from './domain/reminders.ts';
 import { createMailer } from './mail/transport.ts';
+// #13 privacy
+import { RetentionJob } from './retention/job.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -41,6 +44,8 @@ export async function startServer(options: {
 	const { config } = options;
 	const library = loadTemplates(config.templatesDir);
 	const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+	// #13: answers of kollegier closed before unlinking existed let go of their authors now.
+	await unlinkClosedKollegier(db);
 	const now = options.now ?? (() => new Date());
 	const http = createServer();
 	// Filled in once the server listens; everyone holding it sees the port the OS chose.
@@ -90,6 +95,9 @@ export async function startServer(options: {
 		outbox
 	};
 	outbox.start();
+	// #13 privacy: retention (gallring), once a day by the server's clock.
+	const retention = new RetentionJob(deps);
+	retention.start();
 	const api = getRequestListener(createApi(deps).fetch);
 	const pages = options.pages === false ? null : await loadPages();
 
@@ -108,7 +116,8 @@ export async function startServer(options: {
 			path.startsWith('/api/') ||
 			path === '/api' ||
 			path === '/healthz' ||
-			path.startsWith('/auth/oidc/');
+			path.startsWith('/auth/oidc/') ||
+			path.startsWith('/auth/saml/');
 		if (ours || !pages) {
 			void toApi(req, res);
 			return;
@@ -134,6 +143,7 @@ export async function startServer(options: {
 			await io.close();
 			await pdf.close();
 			await outbox.close();
+			await retention.close();
 			http.closeAllConnections();
 			await new Promise<void>((resolve) => http.close(() => resolve()));
 			await db.destroy();

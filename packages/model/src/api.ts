@@ -99,7 +99,9 @@ export const Progress = z.object({
 			selfAssessment: z.enum(['none', 'draft', 'submitted']).nullable()
 		})
 	),
-	pending: z.array(z.object({ participantId: z.uuid(), name: z.string() }))
+	pending: z.array(z.object({ participantId: z.uuid(), name: z.string() })),
+	/** #13: answering closed for good; the answers are counted but tied to nobody. */
+	answersUnlinked: z.boolean()
 });
 export type Progress = z.infer<typeof Progress>;
 
@@ -132,6 +134,11 @@ export const RespondentView = z.object({
 		status: true
 	}),
 	answering: z.boolean(),
+	/**
+	 * #13: answering has closed for good and the assessors' answers were detached from their
+	 * authors: nobody, the author included, can read, change or withdraw them any more.
+	 */
+	answersUnlinked: z.boolean(),
 	/** The focus delmål with their titles, from the catalogues. */
 	focus: z.array(z.object({ code: z.string(), title: LocalizedText })),
 	form: Template,

@@ -37,7 +37,11 @@ export const AuditAction = z.enum([
 	'specialtyGoalsDeleted',
 	'auditExported',
 	// #11 E
-	'reportExported'
+	'reportExported',
+	// #13 privacy
+	'personDataExported',
+	'personErased',
+	'retentionRun'
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -85,7 +89,10 @@ export const auditedRoutes = {
 	'GET /audit.csv': 'auditExported',
 	// #11 E
 	'GET /clinics/:clinicId/report/:year/report.csv': 'reportExported',
-	'GET /clinics/:clinicId/report/:year/report.pdf': 'reportExported'
+	'GET /clinics/:clinicId/report/:year/report.pdf': 'reportExported',
+	// #13 privacy
+	'GET /clinics/:clinicId/people/:personId/export': 'personDataExported',
+	'POST /clinics/:clinicId/people/:personId/erase': 'personErased'
 } as const satisfies Partial<Record<EndpointKey, AuditAction>>;
 
 /** One entry of the audit log. */

@@ -65,6 +65,8 @@ import { ResponseInput } from './response.ts';
 import { Template } from './template.ts';
 import { YearlyReport } from './yearly-report.ts';
 import { TraineeRecord, TraineeSummary } from './trainee-record.ts';
+// #13 privacy
+import { PersonDataExport, PersonErasure, RetentionOverview } from './privacy.ts';
 
 /** Which clinic a list or a new kollegium is for. */
 export const ClinicQuery = z.object({ clinicId: z.uuid().optional() });
@@ -138,6 +140,11 @@ export const endpoints = {
 	// #11 A: the clinic's trainees followed over time, and one trainee's page.
 	'GET /clinics/:clinicId/trainees': { response: z.array(TraineeSummary) },
 	'GET /clinics/:clinicId/trainees/:personId': { response: TraineeRecord },
+	// #13 privacy: one person's data, as a download, and their erasure after the training.
+	'GET /clinics/:clinicId/people/:personId/export': { response: PersonDataExport },
+	'POST /clinics/:clinicId/people/:personId/erase': { response: PersonErasure },
+	// #13 privacy: each kind of data's retention period and what goes next.
+	'GET /retention': { response: RetentionOverview },
 
 	'GET /catalog/templates': { response: z.array(Template) },
 	'GET /catalog/templates/:id': { response: Template },

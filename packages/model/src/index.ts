@@ -30,6 +30,7 @@ export * from './people.ts';
 export * from './kollegium-stage.ts';
 export * from './speaking-order.ts';
 export * from './training-over-time.ts';
+export * from './unlinking.ts';
 export * from './mail.ts';
 export * from './sign-in.ts';
 export * from './trends.ts';
@@ -37,3 +38,5 @@ export * from './trainee-record.ts';
 export * from './specialty-goals.ts';
 // #11 E
 export * from './yearly-report.ts';
+// #13 privacy
+export * from './privacy.ts';

@@ -292,12 +292,20 @@ describe('isFormEditable', () => {
 });
 
 describe('ParticipantInput', () => {
-	it('defaults the email to empty', () => {
+	it('defaults the email to empty and the language of their e-mail to Swedish', () => {
 		expect(ParticipantInput.parse({ name: 'Greta Påhittad', roles: ['assessor'] })).toEqual({
 			name: 'Greta Påhittad',
 			email: '',
-			roles: ['assessor']
+			roles: ['assessor'],
+			language: 'sv'
 		});
+	});
+
+	it('takes English as a participant’s language, and refuses any other', () => {
+		const input = { name: 'Greta Påhittad', roles: ['assessor'] };
+		expect(ParticipantInput.parse({ ...input, language: 'en' }).language).toBe('en');
+		const refused = ParticipantInput.safeParse({ ...input, language: 'fi' });
+		expect(refused.error?.issues.map((issue) => issue.path)).toEqual([['language']]);
 	});
 
 	it('accepts several roles for one person', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CustomItem, FocusGoals, subjectKindsOf } from './form.ts';
 import { Regulation } from './goals.ts';
 import { KollegiumKind, SubjectKind, Template } from './template.ts';
+import { Locale } from './text.ts';
 
 export const KollegiumStatus = z.enum(['draft', 'open', 'live', 'closed', 'delivered']);
 export type KollegiumStatus = z.infer<typeof KollegiumStatus>;
@@ -83,10 +84,17 @@ export function minRespondentsFor(options: {
 export const ParticipantRole = z.enum(['assessor', 'trainee', 'supervisor', 'observer']);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
+/**
+ * The language a person's e-mail is written in. Left out it is Swedish, so clients that never
+ * heard of it keep working.
+ */
+export const MailLanguage = Locale.default('sv');
+
 export const ParticipantInput = z.object({
 	name: z.string().trim().min(2).max(120),
 	email: z.union([z.literal(''), z.email()]).default(''),
-	roles: z.array(ParticipantRole).min(1).max(4)
+	roles: z.array(ParticipantRole).min(1).max(4),
+	language: MailLanguage
 });
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
 

@@ -11,7 +11,8 @@ export const MailKind = z.enum([
 	'meetingCancel',
 	'reminder',
 	'planReady',
-	'handoverReminder'
+	'handoverReminder',
+	'supervisorFeedback'
 ]);
 export type MailKind = z.infer<typeof MailKind>;
 
@@ -24,7 +25,12 @@ export type MailStatus = z.infer<typeof MailStatus>;
 
 /** Messages that carry a personal link: the outbox forgets their body once sent or given up. */
 export function carriesLink(kind: MailKind): boolean {
-	return kind === 'invitation' || kind === 'planReady' || kind === 'handoverReminder';
+	return (
+		kind === 'invitation' ||
+		kind === 'planReady' ||
+		kind === 'handoverReminder' ||
+		kind === 'supervisorFeedback'
+	);
 }
 
 /** Attempts before a message is given up as failed. */
@@ -223,6 +229,46 @@ export function meetingChangeMail(
 			...(place ? [t('mail.invitation.where', { place })] : []),
 			'',
 			t('mail.update.linkUnchanged')
+		].join('\n')
+	};
+}
+
+/**
+ * The calendar event's own words in the recipient's language: what the meeting is and where
+ * their link is. Never the link, never whom the meeting is about.
+ */
+export function calendarText(
+	locale: Locale,
+	facts: Pick<InvitationFacts, 'kind' | 'title' | 'clinic'>
+): { summary: string; description: string } {
+	const kind = translate(locale, `mail.kind.${facts.kind}`);
+	return {
+		summary: translate(locale, 'mail.calendar.summary', { title: facts.title, kind }),
+		description: translate(locale, 'mail.calendar.description', { kind, clinic: facts.clinic })
+	};
+}
+
+/**
+ * To a supervisor of an ST-läkarkollegium whose own feedback met their k: it is ready behind
+ * their link. It says nothing of how many answered or what; below k nobody is sent this.
+ */
+export function supervisorFeedbackMail(
+	locale: Locale,
+	facts: Pick<InvitationFacts, 'kind' | 'title' | 'clinic' | 'link'> & { recipient: string }
+): { subject: string; text: string } {
+	const t = (key: MessageKey, params = {}) => translate(locale, key, params);
+	const kind = t(`mail.kind.${facts.kind}`);
+	return {
+		subject: t('mail.supervisorFeedback.subject', { kind, title: facts.title }),
+		text: [
+			t('mail.invitation.greeting', { name: facts.recipient }),
+			'',
+			t('mail.supervisorFeedback.text', { kind, title: facts.title, clinic: facts.clinic }),
+			'',
+			t('mail.invitation.link'),
+			facts.link,
+			'',
+			t('mail.invitation.personal')
 		].join('\n')
 	};
 }

@@ -20,6 +20,7 @@ const specialist: Person = {
 	name: 'Agnes Lindqvist',
 	email: 'agnes.lindqvist@region.example.se',
 	title: 'Överläkare',
+	language: 'sv',
 	updatedAt: NOW
 };
 const specialistWithoutEmail: Person = {
@@ -28,6 +29,7 @@ const specialistWithoutEmail: Person = {
 	name: 'Bertil Strand',
 	email: '',
 	title: 'Specialistläkare',
+	language: 'sv',
 	updatedAt: NOW
 };
 const trainee: Person = {
@@ -40,6 +42,7 @@ const trainee: Person = {
 	regulation: 'HSLF-FS 2021:8',
 	monthsOfLeave: 6,
 	supervisorId: id(1),
+	language: 'sv',
 	updatedAt: NOW
 };
 const observer: Person = {
@@ -48,6 +51,7 @@ const observer: Person = {
 	name: 'David Ek',
 	email: 'david.ek@region.example.se',
 	title: 'Verksamhetschef',
+	language: 'sv',
 	updatedAt: NOW
 };
 const register = [specialist, specialistWithoutEmail, trainee, observer];
@@ -105,13 +109,15 @@ describe('parsePeopleCsv', () => {
 			stStart: '2028-01-15',
 			regulation: 'SOSFS 2015:8',
 			monthsOfLeave: 3,
-			supervisorId: specialist.id
+			supervisorId: specialist.id,
+			language: 'sv'
 		});
 		expect(preview.rows[1]?.person).toEqual({
 			kind: 'observer',
 			name: 'Frida Holm',
 			email: '',
-			title: 'Chef; verksamhetsområde'
+			title: 'Chef; verksamhetsområde',
+			language: 'sv'
 		});
 	});
 
@@ -132,9 +138,10 @@ describe('parsePeopleCsv', () => {
 				stStart: '2029-02-01',
 				regulation: 'HSLF-FS 2021:8',
 				monthsOfLeave: 0,
-				supervisorId: specialist.id
+				supervisorId: specialist.id,
+				language: 'sv'
 			},
-			{ kind: 'observer', name: 'Hanna Ek', email: '', title: '' }
+			{ kind: 'observer', name: 'Hanna Ek', email: '', title: '', language: 'sv' }
 		]);
 	});
 
@@ -406,25 +413,71 @@ describe('parsePeopleCsv', () => {
 	});
 });
 
+describe('the language column', () => {
+	const cases: { cell: string; expected: 'sv' | 'en' }[] = [
+		{ cell: 'en', expected: 'en' },
+		{ cell: 'English', expected: 'en' },
+		{ cell: 'engelska', expected: 'en' },
+		{ cell: 'SV', expected: 'sv' },
+		{ cell: 'svenska', expected: 'sv' },
+		{ cell: '', expected: 'sv' }
+	];
+	for (const { cell, expected } of cases) {
+		it(`reads the language "${cell}" as ${expected}`, () => {
+			const preview = parsePeopleCsv(`typ;namn;språk\nspecialist;Ines Åberg;${cell}\n`);
+			expect(preview.ok).toBe(true);
+			expect(preview.rows[0]?.person?.language).toBe(expected);
+		});
+	}
+
+	it('refuses a language it does not know, on the language column', () => {
+		const preview = parsePeopleCsv('kind,name,language\nspecialist,Ines Åberg,fi\n', {
+			locale: 'en'
+		});
+		expect(preview.ok).toBe(false);
+		expect(preview.rows[0]?.issues).toEqual([
+			expect.objectContaining({
+				path: 'language',
+				message: translate('en', 'validation.peopleLanguage')
+			})
+		]);
+	});
+
+	it('keeps the register language of a person the file updates without the column', () => {
+		const english: Person = { ...specialist, language: 'en' };
+		const preview = parsePeopleCsv(
+			`typ;namn;e-post\nspecialist;Agnes Lindqvist;${specialist.email}\n`,
+			{
+				existing: [english]
+			}
+		);
+		expect(preview.rows[0]?.person?.language).toBe('en');
+	});
+});
+
 describe('peopleToCsv', () => {
 	it('writes Swedish headers and kinds with semicolons, the handledare by e-mail, and a BOM for Excel', () => {
 		const lines = peopleToCsv(register).split('\r\n');
-		expect(lines[0]).toBe(`\uFEFF${HEADER}`);
+		expect(lines[0]).toBe(`\uFEFF${HEADER};språk`);
 		expect(lines.slice(1)).toEqual([
-			'specialist;Agnes Lindqvist;agnes.lindqvist@region.example.se;Överläkare;;;;;',
-			'specialist;Bertil Strand;;Specialistläkare;;;;;',
-			'st-läkare;Cecilia Berg;cecilia.berg@region.example.se;;Internmedicin;2027-09-01;HSLF-FS 2021:8;6;agnes.lindqvist@region.example.se',
-			'observatör;David Ek;david.ek@region.example.se;Verksamhetschef;;;;;'
+			'specialist;Agnes Lindqvist;agnes.lindqvist@region.example.se;Överläkare;;;;;;sv',
+			'specialist;Bertil Strand;;Specialistläkare;;;;;;sv',
+			'st-läkare;Cecilia Berg;cecilia.berg@region.example.se;;Internmedicin;2027-09-01;HSLF-FS 2021:8;6;agnes.lindqvist@region.example.se;sv',
+			'observatör;David Ek;david.ek@region.example.se;Verksamhetschef;;;;;;sv'
 		]);
 	});
 
 	it('writes English headers and kinds with commas, and a handledare without e-mail by name', () => {
-		const supervised: Person = { ...trainee, supervisorId: specialistWithoutEmail.id };
+		const supervised: Person = {
+			...trainee,
+			supervisorId: specialistWithoutEmail.id,
+			language: 'en'
+		};
 		const lines = peopleToCsv([specialistWithoutEmail, supervised], { locale: 'en' }).split('\r\n');
 		expect(lines).toEqual([
-			'\uFEFFkind,name,email,title,specialty,stStart,regulation,monthsOfLeave,supervisor',
-			'specialist,Bertil Strand,,Specialistläkare,,,,,',
-			'trainee,Cecilia Berg,cecilia.berg@region.example.se,,Internmedicin,2027-09-01,HSLF-FS 2021:8,6,Bertil Strand'
+			'\uFEFFkind,name,email,title,specialty,stStart,regulation,monthsOfLeave,supervisor,language',
+			'specialist,Bertil Strand,,Specialistläkare,,,,,,sv',
+			'trainee,Cecilia Berg,cecilia.berg@region.example.se,,Internmedicin,2027-09-01,HSLF-FS 2021:8,6,Bertil Strand,en'
 		]);
 	});
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { Regulation } from './goals.ts';
-import { ParticipantInput, TraineeSubjectInput } from './kollegium.ts';
+import { MailLanguage, ParticipantInput, TraineeSubjectInput } from './kollegium.ts';
 import type { MessageParams, ValidationCode } from './messages/index.ts';
 import type { Locale } from './text.ts';
 import { fieldIssue, toFieldIssues, type FieldIssue } from './validation.ts';
@@ -10,18 +10,21 @@ export const PersonKind = z.enum(['specialist', 'trainee', 'observer']);
 export type PersonKind = z.infer<typeof PersonKind>;
 
 const Title = z.string().trim().max(120).default('');
-const Named = ParticipantInput.pick({ name: true, email: true });
+const Named = ParticipantInput.pick({ name: true, email: true, language: true });
 const SpecialistInput = Named.extend({ kind: z.literal('specialist'), title: Title });
 const ObserverInput = Named.extend({ kind: z.literal('observer'), title: Title });
+/** A trainee of the register: a trainee subject, and the language of their e-mail. */
+const TraineeInput = TraineeSubjectInput.extend({ language: MailLanguage });
 
 /**
  * Someone in a clinic's people register. A trainee is a `TraineeSubjectInput` and the others
- * have a `ParticipantInput`'s name and e-mail, so every entry joins a kollegium as it is.
+ * have a `ParticipantInput`'s name and e-mail, so every entry joins a kollegium as it is; each
+ * has the language of their e-mail, which the participant made from them keeps.
  * That `supervisorId` names a specialist of the register is checked by `People`.
  */
 export const PersonInput = z.discriminatedUnion('kind', [
 	SpecialistInput,
-	TraineeSubjectInput,
+	TraineeInput,
 	ObserverInput
 ]);
 export type PersonInput = z.infer<typeof PersonInput>;
@@ -29,7 +32,7 @@ export type PersonInput = z.infer<typeof PersonInput>;
 const Stored = { id: z.uuid(), updatedAt: z.iso.datetime({ offset: true }) };
 export const Person = z.discriminatedUnion('kind', [
 	SpecialistInput.extend(Stored),
-	TraineeSubjectInput.extend(Stored),
+	TraineeInput.extend(Stored),
 	ObserverInput.extend(Stored)
 ]);
 export type Person = z.infer<typeof Person>;
@@ -63,7 +66,8 @@ export const PEOPLE_CSV_COLUMNS = [
 	{ key: 'stStart', sv: 'st-start', en: 'stStart' },
 	{ key: 'regulation', sv: 'föreskrift', en: 'regulation' },
 	{ key: 'monthsOfLeave', sv: 'ledighet_månader', en: 'monthsOfLeave' },
-	{ key: 'supervisor', sv: 'handledare', en: 'supervisor' }
+	{ key: 'supervisor', sv: 'handledare', en: 'supervisor' },
+	{ key: 'language', sv: 'språk', en: 'language' }
 ] as const satisfies readonly ({ key: string } & Record<Locale, string>)[];
 export type PeopleCsvColumn = (typeof PEOPLE_CSV_COLUMNS)[number]['key'];
 
@@ -83,6 +87,12 @@ const KIND_OF_WORD = new Map<string, PersonKind>([
 	),
 	['st-lakare', 'trainee'],
 	['observator', 'observer']
+]);
+
+/** What a language cell may say: the code, or the language's name in either language. */
+const LANGUAGE_OF_WORD = new Map<string, Locale>([
+	...(['sv', 'svenska', 'swedish'] as const).map((word): [string, Locale] => [word, 'sv']),
+	...(['en', 'engelska', 'english'] as const).map((word): [string, Locale] => [word, 'en'])
 ]);
 
 /** A cell a spreadsheet would run as a formula; a leading `'` makes it text (CSV injection). */
@@ -220,7 +230,7 @@ function cellOf(options: {
 }): string {
 	const { person, key, byId, locale } = options;
 	if (key === 'kind') return KIND_WORDS[person.kind][locale];
-	if (key === 'name' || key === 'email') return person[key];
+	if (key === 'name' || key === 'email' || key === 'language') return person[key];
 	if (person.kind !== 'trainee') return key === 'title' ? person.title : '';
 	if (key === 'title') return '';
 	if (key === 'monthsOfLeave') return String(person.monthsOfLeave);
@@ -379,6 +389,7 @@ function previewRow(options: {
 
 function fromCell(key: PeopleCsvColumn, cell: string | undefined): unknown {
 	if (!cell) return undefined;
+	if (key === 'language') return LANGUAGE_OF_WORD.get(cell.toLowerCase()) ?? cell;
 	if (key === 'monthsOfLeave') {
 		return /^[+-]?\d+([.,]\d+)?$/.test(cell) ? Number(cell.replace(',', '.')) : cell;
 	}
@@ -394,6 +405,9 @@ function columnIssue(issue: FieldIssue, locale: Locale): FieldIssue {
 	const path = label(key, locale);
 	if (key === 'regulation' && issue.code === 'invalid_value') {
 		return fieldIssue({ path, message: 'peopleRegulation', locale });
+	}
+	if (key === 'language' && issue.code === 'invalid_value') {
+		return fieldIssue({ path, message: 'peopleLanguage', locale });
 	}
 	if (key === 'monthsOfLeave' && issue.code === 'invalid_type') {
 		return fieldIssue({ path, message: 'wholeNumber', locale });

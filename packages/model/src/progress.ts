@@ -5,7 +5,8 @@ import type { KollegiumKind } from './template.ts';
 
 export interface ResponseState {
 	subjectId: string;
-	participantId: string;
+	/** Null once answering has closed for good and the answers were detached from their authors. */
+	participantId: string | null;
 	submitted: boolean;
 }
 
@@ -22,6 +23,11 @@ export function computeProgress(options: {
 	responses: readonly ResponseState[];
 }): Progress {
 	const { kind, participants, subjects, responses } = options;
+	// Once the answers were detached from their authors, only how many were given is known,
+	// and answering is over: nobody is left to remind.
+	const unlinked = responses.some((r) => r.participantId === null);
+	const unlinkedCount = (subjectId: string) =>
+		responses.filter((r) => r.participantId === null && r.subjectId === subjectId).length;
 	const submitted = new Set(
 		responses.filter((r) => r.submitted).map((r) => `${r.participantId}/${r.subjectId}`)
 	);
@@ -47,11 +53,11 @@ export function computeProgress(options: {
 				subjectId: subject.id,
 				name: subject.name,
 				invited: others.length,
-				submitted: others.filter((id) => submitted.has(key(id))).length,
+				submitted: others.filter((id) => submitted.has(key(id))).length + unlinkedCount(subject.id),
 				// Who has not answered about this trainee, to remind them. In an
 				// ST-läkarkollegium this would tell who answered about which supervisor: empty.
 				pending:
-					kind === 'specialistkollegium'
+					kind === 'specialistkollegium' && !unlinked
 						? others
 								.filter((id) => !submitted.has(key(id)))
 								.map((id) => ({ participantId: id, name: named.get(id) ?? '' }))
@@ -66,9 +72,11 @@ export function computeProgress(options: {
 			};
 		}),
 		pending: assignments
+			.filter(() => !unlinked)
 			.filter(({ participant, forms }) =>
 				forms.some((f) => !submitted.has(`${participant.id}/${f.subjectId}`))
 			)
-			.map(({ participant }) => ({ participantId: participant.id, name: participant.name }))
+			.map(({ participant }) => ({ participantId: participant.id, name: participant.name })),
+		answersUnlinked: unlinked
 	};
 }

@@ -68,6 +68,11 @@ export const routePolicies = {
 	// #11 A: facts about meetings, plans and handovers, and trends above k: for läsare too.
 	'GET /clinics/:clinicId/trainees': 'clinicMember',
 	'GET /clinics/:clinicId/trainees/:personId': 'clinicMember',
+	// #13 privacy: one person's data is the register's, for those who keep it.
+	'GET /clinics/:clinicId/people/:personId/export': 'clinicStudierektor',
+	'POST /clinics/:clinicId/people/:personId/erase': 'clinicStudierektor',
+	// #13 privacy: retention is the installation's.
+	'GET /retention': 'admin',
 
 	'GET /catalog/templates': 'signedIn',
 	'GET /catalog/templates/:id': 'signedIn',

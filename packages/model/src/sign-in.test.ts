@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './sign-in.ts';
+import { en } from './messages/en.ts';
+import { enModel } from './messages/en-model.ts';
+import { sv } from './messages/sv.ts';
+import { svModel } from './messages/sv-model.ts';
+import { ExternalSignInError, safeReturnPath, SignInMethods } from './sign-in.ts';
 
 describe('safeReturnPath', () => {
 	it('keeps a path of this site, with its query', () => {
@@ -23,6 +27,33 @@ describe('safeReturnPath', () => {
 			undefined
 		]) {
 			expect(safeReturnPath(hostile), String(hostile)).toBe('/');
+		}
+	});
+});
+
+// #12 saml
+describe('SignInMethods', () => {
+	it('names a SAML provider beside OpenID Connect, or none', () => {
+		const both = {
+			password: false,
+			oidc: null,
+			saml: { label: 'SITHS eID', matchAttribute: 'hsaIdentity' }
+		};
+		expect(SignInMethods.parse(both)).toEqual(both);
+		expect(SignInMethods.safeParse({ password: true, oidc: null }).success).toBe(false);
+	});
+
+	it('has a Swedish and an English text for every reason a sign-in came back refused', () => {
+		expect(ExternalSignInError.options).toContain('samlFailed');
+		for (const code of ExternalSignInError.options) {
+			const page = `login.external.${code}`;
+			const api = `error.${code}`;
+			expect([page in sv, page in en, api in svModel, api in enModel], code).toEqual([
+				true,
+				true,
+				true,
+				true
+			]);
 		}
 	});
 });

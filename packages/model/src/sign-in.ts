@@ -10,6 +10,14 @@ export const SignInMethods = z.object({
 			/** The claim an account is also recognised by (for example `hsa_id`), if configured. */
 			matchClaim: z.string().nullable()
 		})
+		.nullable(),
+	/** The region's identity provider over SAML 2.0, with the name its button shows. */
+	saml: z
+		.object({
+			label: z.string(),
+			/** The attribute an account is also recognised by (for example an HSA-id), if configured. */
+			matchAttribute: z.string().nullable()
+		})
 		.nullable()
 });
 export type SignInMethods = z.infer<typeof SignInMethods>;
@@ -20,6 +28,8 @@ export const ExternalSignInError = z.enum([
 	'oidcUnverifiedEmail',
 	'oidcFailed',
 	'oidcOff',
+	'samlFailed',
+	'samlOff',
 	'accountDeactivated'
 ]);
 export type ExternalSignInError = z.infer<typeof ExternalSignInError>;

@@ -4,6 +4,7 @@ import {
 	shuffleSpeakers,
 	speakersOfDraw,
 	speakingOrderCandidates,
+	SpeakingOrderCandidate,
 	SpeakingOrderDraw
 } from './speaking-order.ts';
 
@@ -21,20 +22,25 @@ const jonas = person(6, 'Jonas Bergstedt', ['trainee']);
 const participants = [karin, peter, amira, chef, sara, jonas];
 const subjects = [{ participantId: sara.id }, { participantId: jonas.id }];
 
-let ids = 0;
-const newId = () => `guest-${(ids += 1)}`;
+/** A handle per participant, as the server gives them: opaque, not the participant's id. */
+const handleOf = (id: string) => `handle-${id.slice(-1)}`.padEnd(22, 'x');
+let guests = 0;
+const newHandle = () => `guest-${(guests += 1)}`.padEnd(22, 'g');
 const draw = (input: Record<string, unknown> = {}) =>
 	SpeakingOrderDraw.parse({ type: 'drawSpeakingOrder', ...input });
 const names = (speakers: readonly { name: string }[]) => speakers.map((s) => s.name);
+const candidatesOf = (connected: string[]) =>
+	speakingOrderCandidates({
+		kind: 'specialistkollegium',
+		participants,
+		subjects,
+		connected: new Set(connected),
+		handleOf
+	});
 
 describe('the speaking order’s candidates', () => {
 	it('ticks the specialists and handledare, not the observer, and leaves out the assessed trainees', () => {
-		const candidates = speakingOrderCandidates({
-			kind: 'specialistkollegium',
-			participants,
-			subjects,
-			connected: new Set([peter.id])
-		});
+		const candidates = candidatesOf([peter.id]);
 		expect(candidates.map((c) => [c.name, c.preselected, c.connected])).toEqual([
 			['Karin Holmlund', true, false],
 			['Peter Sjövik', true, true],
@@ -43,12 +49,24 @@ describe('the speaking order’s candidates', () => {
 		]);
 	});
 
+	it('names each candidate by their handle, never by their participant id', () => {
+		const candidates = candidatesOf([peter.id]);
+		expect(candidates.map((c) => c.handle)).toEqual(
+			[karin, peter, amira, chef].map((p) => handleOf(p.id))
+		);
+		const json = JSON.stringify(candidates);
+		for (const p of participants) expect(json).not.toContain(p.id);
+		for (const candidate of candidates)
+			expect(SpeakingOrderCandidate.safeParse(candidate).success).toBe(true);
+	});
+
 	it('ticks the trainees in an ST-läkarkollegium, where they are the ones who speak', () => {
 		const candidates = speakingOrderCandidates({
 			kind: 'st-lakarkollegium',
 			participants: [sara, jonas, chef],
 			subjects: [{ participantId: null }],
-			connected: new Set()
+			connected: new Set(),
+			handleOf
 		});
 		expect(candidates.filter((c) => c.preselected).map((c) => c.name)).toEqual([
 			'Sara Lindholm',
@@ -58,27 +76,23 @@ describe('the speaking order’s candidates', () => {
 });
 
 describe('who a draw is among', () => {
-	const base = {
-		kind: 'specialistkollegium' as const,
-		participants,
-		subjects,
-		newId
-	};
-
 	it('takes, without a list, the connected who speak: never the observer', () => {
 		const speakers = speakersOfDraw({
-			...base,
-			connected: new Set([peter.id, chef.id]),
-			draw: draw()
+			candidates: candidatesOf([peter.id, chef.id]),
+			draw: draw(),
+			newHandle
 		});
 		expect(names(speakers)).toEqual(['Peter Sjövik']);
 	});
 
 	it('takes the ticked participants whether or not they have a device, and typed names', () => {
 		const speakers = speakersOfDraw({
-			...base,
-			connected: new Set([peter.id]),
-			draw: draw({ participantIds: [karin.id, peter.id, amira.id], guests: ['  Olof Gäst '] })
+			candidates: candidatesOf([peter.id]),
+			draw: draw({
+				handles: [karin, peter, amira].map((p) => handleOf(p.id)),
+				guests: ['  Olof Gäst ']
+			}),
+			newHandle
 		});
 		expect(names(speakers)).toEqual([
 			'Karin Holmlund',
@@ -86,19 +100,32 @@ describe('who a draw is among', () => {
 			'Amira Nordqvist',
 			'Olof Gäst'
 		]);
-		expect(speakers.at(-1)?.participantId).toMatch(/^guest-/);
+		expect(speakers.map((s) => s.handle)).toEqual([
+			handleOf(karin.id),
+			handleOf(peter.id),
+			handleOf(amira.id),
+			expect.stringMatching(/^guest-/)
+		]);
 	});
 
-	it('ignores unknown ids and the assessed trainees’, and a typed name twice or already in', () => {
+	it('ignores handles of nobody and the assessed trainees’, and a typed name twice or already in', () => {
 		const speakers = speakersOfDraw({
-			...base,
-			connected: new Set(),
+			candidates: candidatesOf([]),
 			draw: draw({
-				participantIds: [karin.id, sara.id, jonas.id, '00000000-0000-4000-8000-000000000099'],
+				handles: [karin, sara, jonas].map((p) => handleOf(p.id)).concat('nobody'.padEnd(22, 'n')),
 				guests: ['karin  holmlund', 'Olof Gäst', 'olof gäst']
-			})
+			}),
+			newHandle
 		});
 		expect(names(speakers)).toEqual(['Karin Holmlund', 'Olof Gäst']);
+	});
+
+	it('refuses a draw by participant ids or anything else that is not a handle', () => {
+		for (const handles of [[karin.id], ['karin'], ['x'.repeat(23)]]) {
+			expect(SpeakingOrderDraw.safeParse({ type: 'drawSpeakingOrder', handles }).success).toBe(
+				false
+			);
+		}
 	});
 
 	it('refuses a draw with an empty or overlong typed name', () => {

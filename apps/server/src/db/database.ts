@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, SqliteDialect, type Dialect } from 'kysely';
+import { CamelCasePlugin, Kysely, sql, SqliteAdapter, SqliteDialect, type Dialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { migrationProvider, type Engine } from './migrations.ts';
 import { openNodeSqlite } from './node-sqlite.ts';
@@ -37,6 +37,18 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Db> {
 			? await postgresDialect(options.databaseUrl ?? '')
 			: sqliteDialect(options.dataDir);
 	return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+/**
+ * After deleting what must not survive (answers unlinked from their authors, an erased person):
+ * SQLite's write-ahead log still holds the pages as they were, so it is copied back into the
+ * (securely deleted) file and truncated. PostgreSQL keeps dead rows until VACUUM reuses their
+ * space; its files are the operator's to protect (README, Data protection).
+ */
+export async function eraseFreedSpace(db: Db): Promise<void> {
+	if (db.getExecutor().adapter instanceof SqliteAdapter) {
+		await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+	}
 }
 
 /** Which engine a DATABASE_URL names; none means the embedded one. */

@@ -6,6 +6,11 @@ import { documentsAsBytes } from './documents-as-bytes.migration.ts';
 import { specialtyGoals } from './specialty-goals.migration.ts';
 import { outbox } from './outbox.migration.ts';
 import { externalSignIn } from './sign-in.migration.ts';
+import { unlinkedAnswersMigration } from './unlinked-answers.migration.ts';
+import { retentionMigration } from './retention.migration.ts';
+import { languagesMigration } from './languages.migration.ts';
+import { samlMigration } from './saml.migration.ts';
+import { presenceMigration } from './presence.migration.ts';
 
 /** The two engines the migrations are written for. */
 export type Engine = 'sqlite' | 'postgres';
@@ -310,6 +315,11 @@ migrations['0012-supervisor-feedback'] = {
 };
 migrations['0013-outbox'] = outbox;
 migrations['0014-external-sign-in'] = externalSignIn;
+migrations['0015-unlinked-answers'] = unlinkedAnswersMigration;
+migrations['0016-retention'] = retentionMigration;
+migrations['0017-languages'] = languagesMigration;
+migrations['0018-saml'] = samlMigration;
+migrations['0019-presence'] = presenceMigration;
 
 /** Every migration, in order, with the types of `engine`. */
 export function migrationProvider(engine: Engine): MigrationProvider {

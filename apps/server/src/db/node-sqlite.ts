@@ -11,8 +11,10 @@ export function openNodeSqlite(path: string): SqliteDatabase {
 	// which is the promise "acknowledged means stored" rests on; only an OS crash or power loss
 	// may lose the last commits, never consistency. FULL would fsync every keystroke of the
 	// shared document before it could be broadcast.
+	// secure_delete: a deleted row is overwritten, not left in a free page for anyone who reads
+	// the file directly (#13: unlinked answers and erased people must be gone from the disk too).
 	db.exec(
-		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;'
+		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;'
 	);
 	// Kysely asks for a statement per query; the same SQL text comes back again and again, so
 	// each is prepared once and reused (node:sqlite statements are reusable with new parameters).

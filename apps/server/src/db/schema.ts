@@ -19,6 +19,7 @@ export interface Database {
 	subjects: SubjectsTable;
 	invitations: InvitationsTable;
 	responses: ResponsesTable;
+	unlinkedAnswers: UnlinkedAnswersTable;
 	comments: CommentsTable;
 	meetings: MeetingsTable;
 	yjsSnapshots: YjsSnapshotsTable;
@@ -27,6 +28,15 @@ export interface Database {
 	handovers: HandoversTable;
 	specialtyGoals: SpecialtyGoalsTable;
 	outbox: OutboxTable;
+	/** #12 saml */
+	samlRequests: SamlRequestsTable;
+}
+
+/** #12 saml: an authentication request sent to the SAML provider, until it is answered once. */
+export interface SamlRequestsTable {
+	id: string;
+	createdAt: string;
+	expiresAt: string;
 }
 
 /** One e-mail on its way (db/outbox.migration.ts). */
@@ -122,6 +132,8 @@ export interface MeetingsTable {
 	kollegiumId: string;
 	state: string;
 	updatedAt: string;
+	/** #13 presence: JSON map participant id → handle while the meeting is live; server only. */
+	handles: Generated<string | null>;
 }
 
 export interface UsersTable {
@@ -138,6 +150,8 @@ export interface UsersTable {
 	externalSubject: Generated<string | null>;
 	/** The configured claim's value (OIDC_MATCH_CLAIM, for example an HSA-id), once seen. */
 	identityClaim: Generated<string | null>;
+	/** #12 saml: `issuer|NameID` of the SAML provider's persistent NameID bound at first sign-in. */
+	samlSubject: Generated<string | null>;
 }
 
 export interface ClinicsTable {
@@ -205,6 +219,8 @@ export interface PeopleTable {
 	supervisorId: string | null;
 	createdAt: string;
 	updatedAt: string;
+	/** #12 languages: 'sv' or 'en', the language of their e-mail. */
+	language: Generated<string>;
 }
 
 export interface SessionsTable {
@@ -260,6 +276,8 @@ export interface ParticipantsTable {
 	createdAt: string;
 	/** The register entry this participant was copied from; the copy is what the kollegium keeps. */
 	personId: Generated<string | null>;
+	/** #12 languages: 'sv' or 'en', the language of their e-mail. */
+	language: Generated<string>;
 }
 
 export interface SubjectsTable {
@@ -308,6 +326,19 @@ export interface ResponsesTable {
 	createdAt: string;
 	updatedAt: string;
 	submittedAt: string | null;
+}
+
+/**
+ * An assessor's submitted answers after answering closed for good (#13): no participant, no
+ * device, no time, a fresh id, and no free text (that lives on only as curated comments).
+ */
+export interface UnlinkedAnswersTable {
+	id: string;
+	kollegiumId: string;
+	subjectId: string;
+	declined: number;
+	/** JSON: the ratings and choices, never free text. */
+	answers: string;
 }
 
 export type KollegiumRow = Selectable<KollegierTable>;

@@ -10,10 +10,11 @@ import {
 	type Locale,
 	type Template
 } from '@kollegium/model';
-import type { Db } from '../db/database.ts';
+import { eraseFreedSpace, type Db } from '../db/database.ts';
 import { fail } from '../http/errors.ts';
 import type { KollegiumRow } from '../db/schema.ts';
 import { subjectsOf, toKollegium } from './kollegier.ts';
+import { unlinkAssessorAnswers } from './unlinking.ts';
 
 /**
  * Copies the submitted free-text answers into comments for the studierektor to curate, once,
@@ -25,37 +26,6 @@ export async function takeComments(
 	options: { kollegiumId: string; form: Template; now: Date }
 ): Promise<void> {
 	const { kollegiumId, form } = options;
-	const subjects = await subjectsOf(db, kollegiumId);
-	const responses = await db
-		.selectFrom('responses')
-		.select(['subjectId', 'submittedAnswers'])
-		.where('kollegiumId', '=', kollegiumId)
-		.where('role', '!=', 'self')
-		.where('submittedAt', 'is not', null)
-		.where('submittedDeclined', '=', 0)
-		.execute();
-	const rows = responses.flatMap((response) => {
-		const subject = subjects.find((s) => s.id === response.subjectId);
-		if (!subject || !response.submittedAnswers) return [];
-		const answers = Answers.parse(JSON.parse(response.submittedAnswers));
-		const textItems = itemsOf(sectionsFor({ form, about: subject.kind, role: 'assessor' })).filter(
-			(i) => i.type === 'text'
-		);
-		return textItems.flatMap((item) => {
-			const text = answers[item.id];
-			if (typeof text !== 'string' || text.trim() === '') return [];
-			return [
-				{
-					id: crypto.randomUUID(),
-					kollegiumId,
-					subjectId: subject.id,
-					itemId: item.id,
-					text: text.trim(),
-					position: randomInt(2 ** 31)
-				}
-			];
-		});
-	});
 	await db.transaction().execute(async (trx) => {
 		const taken = await trx
 			.updateTable('kollegier')
@@ -64,8 +34,42 @@ export async function takeComments(
 			.where('commentsTakenAt', 'is', null)
 			.executeTakeFirst();
 		if (Number(taken.numUpdatedRows) === 0) return; // another request took them first
+		const subjects = await subjectsOf(trx, kollegiumId);
+		const responses = await trx
+			.selectFrom('responses')
+			.select(['subjectId', 'submittedAnswers'])
+			.where('kollegiumId', '=', kollegiumId)
+			.where('role', '!=', 'self')
+			.where('submittedAt', 'is not', null)
+			.where('submittedDeclined', '=', 0)
+			.execute();
+		const rows = responses.flatMap((response) => {
+			const subject = subjects.find((s) => s.id === response.subjectId);
+			if (!subject || !response.submittedAnswers) return [];
+			const answers = Answers.parse(JSON.parse(response.submittedAnswers));
+			const textItems = itemsOf(
+				sectionsFor({ form, about: subject.kind, role: 'assessor' })
+			).filter((i) => i.type === 'text');
+			return textItems.flatMap((item) => {
+				const text = answers[item.id];
+				if (typeof text !== 'string' || text.trim() === '') return [];
+				return [
+					{
+						id: crypto.randomUUID(),
+						kollegiumId,
+						subjectId: subject.id,
+						itemId: item.id,
+						text: text.trim(),
+						position: randomInt(2 ** 31)
+					}
+				];
+			});
+		});
 		for (const row of rows) await trx.insertInto('comments').values(row).execute();
+		// The comments now hold the free text: the answers let go of their authors.
+		await unlinkAssessorAnswers(trx, { kollegiumId, form });
 	});
+	await eraseFreedSpace(db);
 }
 
 export async function commentsOf(db: Db, kollegiumId: string): Promise<Comment[]> {

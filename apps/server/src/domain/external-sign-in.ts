@@ -6,6 +6,19 @@ import { randomToken } from '../auth/tokens.ts';
 import type { Deps } from '../http/env.ts';
 import { createInvitedAccount } from './accounts.ts';
 
+/**
+ * What an identity provider vouched for, over either protocol. The subject is what the account
+ * is bound to at its first sign-in, one column per protocol; a SAML provider that sends only a
+ * transient NameID has none, and the account is then found by claim or e-mail every time.
+ */
+export type SignInIdentity = Omit<ExternalIdentity, 'subject'> & {
+	provider?: 'oidc' | 'saml';
+	subject: string | null;
+};
+
+const subjectColumn = (identity: SignInIdentity) =>
+	identity.provider === 'saml' ? ('samlSubject' as const) : ('externalSubject' as const);
+
 export type ExternalMatch =
 	{ user: SignedInUser; created: boolean } | { error: ExternalSignInError };
 
@@ -17,12 +30,15 @@ export type ExternalMatch =
  */
 export async function matchExternalAccount(
 	deps: Pick<Deps, 'db' | 'now' | 'config'>,
-	identity: ExternalIdentity
+	identity: SignInIdentity
 ): Promise<ExternalMatch> {
 	const { db } = deps;
+	const column = subjectColumn(identity);
 	const users = db.selectFrom('users').selectAll();
 	const found =
-		(await users.where('externalSubject', '=', identity.subject).executeTakeFirst()) ??
+		(identity.subject
+			? await users.where(column, '=', identity.subject).executeTakeFirst()
+			: undefined) ??
 		(identity.claim
 			? await users.where('identityClaim', '=', identity.claim).executeTakeFirst()
 			: undefined) ??
@@ -32,16 +48,15 @@ export async function matchExternalAccount(
 	if (found) {
 		if (found.deactivatedAt) return { error: 'accountDeactivated' };
 		// Bound on first sign-in; an account bound to another subject stays bound to it.
-		if (found.externalSubject !== null && found.externalSubject !== identity.subject)
+		const bound = found[column];
+		if (bound !== null && identity.subject !== null && bound !== identity.subject)
 			return { error: 'oidcNoAccount' };
-		await db
-			.updateTable('users')
-			.set({
-				externalSubject: identity.subject,
-				...(identity.claim ? { identityClaim: identity.claim } : {})
-			})
-			.where('id', '=', found.id)
-			.execute();
+		const learned = {
+			...(identity.subject ? { [column]: identity.subject } : {}),
+			...(identity.claim ? { identityClaim: identity.claim } : {})
+		};
+		if (Object.keys(learned).length > 0)
+			await db.updateTable('users').set(learned).where('id', '=', found.id).execute();
 		const user = { id: found.id, name: found.name, email: found.email, admin: found.isAdmin === 1 };
 		return { user, created: false };
 	}
@@ -53,7 +68,7 @@ export async function matchExternalAccount(
 /** A pending invitation for the verified address becomes the account, as taking up its link would. */
 async function takeUpInvitation(
 	deps: Pick<Deps, 'db' | 'now'>,
-	identity: ExternalIdentity & { email: string }
+	identity: SignInIdentity & { email: string }
 ): Promise<ExternalMatch> {
 	const now = deps.now().toISOString();
 	// Nobody signs in with this password: the account is the provider's to open.
@@ -82,11 +97,19 @@ async function takeUpInvitation(
 				name: identity.name ?? identity.email,
 				email: identity.email,
 				passwordHash,
-				externalSubject: identity.subject,
+				...(identity.provider !== 'saml' && identity.subject
+					? { externalSubject: identity.subject }
+					: {}),
 				identityClaim: identity.claim
 			},
 			now
 		});
+		if (identity.provider === 'saml' && identity.subject)
+			await trx
+				.updateTable('users')
+				.set({ samlSubject: identity.subject })
+				.where('id', '=', user.id)
+				.execute();
 		return { user, created: true };
 	});
 }

@@ -1,5 +1,6 @@
 import {
 	ReminderDays,
+	calendarText,
 	invitationMail,
 	meetingChangeMail,
 	type InvitationSendResult,
@@ -12,7 +13,7 @@ import type { KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { meetingCalendar } from '../mail/calendar.ts';
-import { bilingual, when } from '../mail/compose.ts';
+import { languageOf, when } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { smtpUrlProblem } from '../mail/transport.ts';
 import { clinicNameOfKollegium } from './clinics.ts';
@@ -71,7 +72,9 @@ export async function sendInvitations(
 				startsAt: row.startsAt,
 				origin: deps.site.origin
 			});
-			const facts = (locale: Locale) => ({
+			// Written in the participant's own language only, dates and times their way.
+			const locale = participant.language;
+			const message = invitationMail(locale, {
 				kind: row.kind as KollegiumKind,
 				title: row.title,
 				clinic,
@@ -84,7 +87,6 @@ export async function sendInvitations(
 				link: issued.url,
 				calendar: !aboutThem.has(participant.id)
 			});
-			const message = bilingual((locale) => invitationMail(locale, facts(locale)));
 			return queueMail(
 				trx,
 				{
@@ -98,7 +100,11 @@ export async function sendInvitations(
 					calendar: aboutThem.has(participant.id)
 						? null
 						: meetingCalendar({
-								...eventOf(deps, row, { name: participant.name, email: participant.email }),
+								...eventOf(deps, row, {
+									attendee: { name: participant.name, email: participant.email },
+									locale,
+									clinic
+								}),
 								cancelled: false
 							})
 				},
@@ -126,32 +132,42 @@ export async function sendMeetingChange(
 	deps: Deps,
 	row: KollegiumRow,
 	change: 'moved' | 'cancelled',
-	/** Only this participant: they were taken out of the meeting. */
-	only?: string
+	/** Only this participant, in their language: they were taken out of the meeting. */
+	only?: { participantId: string; language: Locale }
 ): Promise<void> {
 	if (!deps.config.smtpUrl) return;
 	// Deleting a kollegium long after its meeting cancels nothing in anyone's calendar.
 	if (change === 'cancelled' && Date.parse(row.startsAt) < deps.now().getTime()) return;
 	const invited = await deps.db
 		.selectFrom('outbox')
-		.select(['participantId', 'recipientName', 'recipientEmail'])
+		// The participant's language as it is now: they may have changed it since the invitation.
+		.leftJoin('participants', 'participants.id', 'outbox.participantId')
+		.select([
+			'outbox.participantId',
+			'outbox.recipientName',
+			'outbox.recipientEmail',
+			'participants.language'
+		])
 		.distinct()
-		.where('kollegiumId', '=', row.id)
-		.where('kind', '=', 'invitation')
-		.where('status', 'in', liveInvitation)
+		.where('outbox.kollegiumId', '=', row.id)
+		.where('outbox.kind', '=', 'invitation')
+		.where('outbox.status', 'in', liveInvitation)
 		// Only those whose calendar holds the meeting.
-		.where('calendar', 'is not', null)
-		.$if(only !== undefined, (query) => query.where('participantId', '=', only ?? ''))
+		.where('outbox.calendar', 'is not', null)
+		.$if(only !== undefined, (query) =>
+			query.where('outbox.participantId', '=', only?.participantId ?? '')
+		)
 		// Everyone's change goes to those still in it: someone taken out had their cancellation.
 		.$if(only === undefined, (query) =>
 			query.where(
-				'participantId',
+				'outbox.participantId',
 				'in',
 				deps.db.selectFrom('participants').select('id').where('kollegiumId', '=', row.id)
 			)
 		)
 		.execute();
 	if (invited.length === 0) return;
+	const clinic = await clinicNameOfKollegium(deps.db, row.id);
 	await deps.db.transaction().execute(async (trx) => {
 		await lockRow(trx, 'kollegier', row.id);
 		const { calendarSequence } = await trx
@@ -163,17 +179,17 @@ export async function sendMeetingChange(
 		const cancelled = change === 'cancelled';
 		for (const person of invited) {
 			const to = { name: person.recipientName, email: person.recipientEmail };
-			const message = bilingual((locale) =>
-				meetingChangeMail(locale, {
-					kind: row.kind as KollegiumKind,
-					title: row.title,
-					startsAt: when(locale, row.startsAt),
-					location: row.location,
-					videoLink: row.videoLink,
-					recipient: to.name,
-					cancelled
-				})
-			);
+			// Someone taken out of the meeting has no participant row left to read it from.
+			const locale = only?.language ?? languageOf(person.language);
+			const message = meetingChangeMail(locale, {
+				kind: row.kind as KollegiumKind,
+				title: row.title,
+				startsAt: when(locale, row.startsAt),
+				location: row.location,
+				videoLink: row.videoLink,
+				recipient: to.name,
+				cancelled
+			});
 			await queueMail(
 				trx,
 				{
@@ -185,7 +201,7 @@ export async function sendMeetingChange(
 					subject: message.subject,
 					body: message.text,
 					calendar: meetingCalendar({
-						...eventOf(deps, { ...row, calendarSequence }, to),
+						...eventOf(deps, { ...row, calendarSequence }, { attendee: to, locale, clinic }),
 						cancelled
 					})
 				},
@@ -196,12 +212,19 @@ export async function sendMeetingChange(
 	deps.outbox.kick();
 }
 
-function eventOf(deps: Deps, row: KollegiumRow, attendee: { name: string; email: string }) {
+/** The calendar event of a kollegium for one attendee, its words in their language. */
+function eventOf(
+	deps: Deps,
+	row: KollegiumRow,
+	options: { attendee: { name: string; email: string }; locale: Locale; clinic: string }
+) {
+	const { attendee, locale, clinic } = options;
+	const text = calendarText(locale, { kind: row.kind as KollegiumKind, title: row.title, clinic });
 	return {
 		kollegiumId: row.id,
 		sequence: row.calendarSequence,
-		title: row.title,
-		description: 'Kollegium',
+		title: text.summary,
+		description: text.description,
 		startsAt: row.startsAt,
 		location: row.location,
 		videoLink: row.videoLink,

@@ -154,13 +154,15 @@ export function emptySubject(kollegiumId: string, position: number) {
 export async function participantsOf(db: Db, kollegiumId: string): Promise<Participant[]> {
 	const rows = await db
 		.selectFrom('participants')
-		.select(['id', 'name', 'email', 'roles'])
+		.select(['id', 'name', 'email', 'roles', 'language'])
 		.where('kollegiumId', '=', kollegiumId)
 		.orderBy('position')
 		.execute();
 	return rows.map((row) => ({
 		...row,
-		roles: ParticipantRole.array().parse(JSON.parse(row.roles))
+		roles: ParticipantRole.array().parse(JSON.parse(row.roles)),
+		// #12 languages: the language of their e-mail.
+		language: row.language === 'en' ? 'en' : 'sv'
 	}));
 }
 

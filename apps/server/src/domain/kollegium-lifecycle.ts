@@ -13,6 +13,8 @@ import { fail } from '../http/errors.ts';
 import { forgetOriginals } from './comments.ts';
 import { deliverIfDone, handoverEntries } from './handover.ts';
 import { kollegiumColumns } from './kollegier.ts';
+import { dropPresence } from './meeting.ts';
+import { notifySupervisorFeedbackReady } from './supervisor-mail.ts';
 import { closedForPreparation } from './preparation.ts';
 import { progressOf } from './progress.ts';
 
@@ -122,7 +124,11 @@ export async function moveKollegium(
 	if (Number(moved.numUpdatedRows) === 0) fail(409, 'statusNotAllowed');
 	if (to !== 'closed') return to;
 	await forgetOriginals(deps.db, row.id);
+	// Stored before anyone is told: a crash in between leaves no map of who was who.
+	await dropPresence(deps.db, row.id);
 	deps.changes.meetingEnded(row.id);
+	// ST-läkarkollegium: each supervisor whose own feedback met k is told it is ready.
+	await notifySupervisorFeedbackReady(deps, row.id);
 	// Feedback may all have been passed on before the meeting was formally closed.
 	const entries = await handoverEntries(deps.db, row.id);
 	return (await deliverIfDone(deps.db, row.id, entries, deps.now())) ? 'delivered' : 'closed';
@@ -132,6 +138,7 @@ export async function moveKollegium(
 export async function deleteKollegium(deps: Deps, kollegiumId: string): Promise<void> {
 	await deps.db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('responses').where('kollegiumId', '=', kollegiumId).execute();
+		await trx.deleteFrom('unlinkedAnswers').where('kollegiumId', '=', kollegiumId).execute();
 		await trx.deleteFrom('invitations').where('kollegiumId', '=', kollegiumId).execute();
 		await trx.deleteFrom('subjects').where('kollegiumId', '=', kollegiumId).execute();
 		await trx.deleteFrom('participants').where('kollegiumId', '=', kollegiumId).execute();

@@ -1,5 +1,6 @@
 import {
 	Answers,
+	Handle,
 	MeetingState,
 	buildAgenda,
 	buildStepView,
@@ -16,7 +17,9 @@ import {
 	type Step,
 	type Subject
 } from '@kollegium/model';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { submittedAnswersOf } from './answers.ts';
 import { commentsOf } from './comments.ts';
 import { previousPlans, traineePeopleOf } from './follow-up.ts';
 import { subjectsOf, toKollegium } from './kollegier.ts';
@@ -47,15 +50,7 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 	const kollegium = toKollegium(row);
 	const [subjects, responses, allComments, history] = await Promise.all([
 		subjectsOf(db, kollegiumId),
-		db
-			.selectFrom('responses')
-			.select(['subjectId', 'role', 'submittedAnswers'])
-			.where('kollegiumId', '=', kollegiumId)
-			.where('submittedAt', 'is not', null)
-			.where('submittedDeclined', '=', 0)
-			// Random ids: an order that means nothing, but the same on both engines.
-			.orderBy('id')
-			.execute(),
+		submittedAnswersOf(db, kollegiumId),
 		commentsOf(db, kollegiumId),
 		earlierKollegierOf(db, { id: kollegiumId, clinicId: row.clinicId, startsAt: row.startsAt })
 	]);
@@ -68,7 +63,7 @@ export async function loadMeetingContext(db: Db, kollegiumId: string): Promise<M
 	const selfAnswers = new Map<string, Answers>();
 	// Shuffled here too, so the order answers arrived in is not the order they are kept in.
 	for (const response of stableShuffle(responses, `${kollegiumId}:answers`)) {
-		const parsed = Answers.parse(JSON.parse(response.submittedAnswers ?? '{}'));
+		const parsed = Answers.parse(JSON.parse(response.answers));
 		if (response.role === 'self') selfAnswers.set(response.subjectId, parsed);
 		else answers.set(response.subjectId, [...(answers.get(response.subjectId) ?? []), parsed]);
 	}
@@ -152,13 +147,17 @@ export async function saveMeetingState(
 		.execute();
 }
 
-/** The frame every client gets: the current step's content only once it is revealed. */
+/**
+ * The control's frame: the current step's content only once it is revealed, and people by
+ * their handles in this meeting. `frameForView` trims it for the other views.
+ */
 export function buildFrame(options: {
 	context: MeetingContext;
 	state: MeetingState;
 	present: MeetingFrame['present'];
+	candidates?: MeetingFrame['candidates'];
 }): MeetingFrame {
-	const { context, state, present } = options;
+	const { context, state, present, candidates = [] } = options;
 	const step = context.agenda[state.position];
 	const subject = context.subjects.find((s) => s.id === step?.subjectId);
 	const current =
@@ -186,6 +185,80 @@ export function buildFrame(options: {
 		state,
 		agenda: context.entries,
 		current,
-		present
+		present,
+		candidates
 	};
+}
+
+const StoredHandles = z.record(z.uuid(), Handle);
+
+/** The meeting's participants by handle (participant id → handle), as stored beside its state. */
+export async function loadHandles(db: Db, kollegiumId: string): Promise<Map<string, Handle>> {
+	const row = await db
+		.selectFrom('meetings')
+		.select('handles')
+		.where('kollegiumId', '=', kollegiumId)
+		.executeTakeFirst();
+	const parsed = StoredHandles.safeParse(row?.handles ? JSON.parse(row.handles) : {});
+	return new Map(parsed.success ? Object.entries(parsed.data) : []);
+}
+
+/**
+ * Stores the handles beside the state, so a restart keeps raised hands and the speaking order;
+ * only while the meeting is live, checked in the write itself, so a closing meeting cannot get
+ * them back after `dropPresence`.
+ */
+export async function saveHandles(
+	db: Db,
+	options: {
+		kollegiumId: string;
+		state: MeetingState;
+		handles: ReadonlyMap<string, Handle>;
+		now: Date;
+	}
+): Promise<void> {
+	const { kollegiumId, state, now } = options;
+	const handles = JSON.stringify(Object.fromEntries(options.handles));
+	// A row to hold them: the state as it is, if the meeting has not stored one yet.
+	await db
+		.insertInto('meetings')
+		.values({ kollegiumId, state: JSON.stringify(state), updatedAt: now.toISOString() })
+		.onConflict((conflict) => conflict.column('kollegiumId').doNothing())
+		.execute();
+	await db
+		.updateTable('meetings')
+		.set({ handles })
+		.where('kollegiumId', '=', kollegiumId)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('kollegier')
+					.select('kollegier.id')
+					.where('kollegier.id', '=', kollegiumId)
+					.where('kollegier.status', '=', 'live')
+			)
+		)
+		.execute();
+}
+
+/**
+ * The meeting closed: the map from participant to handle goes, and with it the hands and the
+ * speaking order, so the stored meeting no longer says who was in the room.
+ */
+export async function dropPresence(db: Db, kollegiumId: string): Promise<void> {
+	const row = await db
+		.selectFrom('meetings')
+		.select('state')
+		.where('kollegiumId', '=', kollegiumId)
+		.executeTakeFirst();
+	if (!row) return;
+	const parsed = MeetingState.safeParse(JSON.parse(row.state));
+	const state = parsed.success
+		? JSON.stringify({ ...parsed.data, hands: [], speakingOrder: null })
+		: row.state;
+	await db
+		.updateTable('meetings')
+		.set({ state, handles: null })
+		.where('kollegiumId', '=', kollegiumId)
+		.execute();
 }

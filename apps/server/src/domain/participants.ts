@@ -1,11 +1,18 @@
-import { isAnswering, KollegiumStatus, type ParticipantInput } from '@kollegium/model';
+import { isAnswering, KollegiumStatus, type Locale, type ParticipantInput } from '@kollegium/model';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database, KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
+import { languageOf } from '../mail/compose.ts';
 import { lockRow } from './locks.ts';
 import { joinRegister, type RegisterCandidate } from './people.ts';
+
+/**
+ * A participant to write. Without a language of their own they take their register entry's,
+ * or Swedish.
+ */
+export type NewParticipant = Omit<ParticipantInput, 'language'> & { language?: Locale };
 
 /** A participant of this kollegium, or 404: an id from another kollegium is as good as absent. */
 export async function assertParticipantOf(
@@ -45,9 +52,10 @@ export async function addParticipant(
  */
 export async function insertParticipant(
 	trx: Transaction<Database>,
-	options: { kollegiumId: string; input: ParticipantInput; personId: string | null; now: string }
+	options: { kollegiumId: string; input: NewParticipant; personId: string | null; now: string }
 ): Promise<string> {
 	const { kollegiumId, input, personId, now } = options;
+	const language = input.language ?? (await registerLanguage(trx, personId));
 	const { count } = await trx
 		.selectFrom('participants')
 		.select((eb) => eb.fn.countAll<number>().as('count'))
@@ -64,10 +72,22 @@ export async function insertParticipant(
 			roles: JSON.stringify(input.roles),
 			position: Number(count),
 			createdAt: now,
-			personId
+			personId,
+			language
 		})
 		.execute();
 	return id;
+}
+
+/** The language of a register entry's e-mail; Swedish for someone the register does not know. */
+async function registerLanguage(trx: Transaction<Database>, personId: string | null) {
+	if (!personId) return 'sv';
+	const person = await trx
+		.selectFrom('people')
+		.select('language')
+		.where('id', '=', personId)
+		.executeTakeFirst();
+	return languageOf(person?.language);
 }
 
 /**
@@ -76,11 +96,11 @@ export async function insertParticipant(
  * entry that exists: the register needs a trainee's training data, which a participant lacks.
  */
 function registerCandidate(input: ParticipantInput): RegisterCandidate {
-	const { name, email, roles } = input;
+	const { name, email, roles, language } = input;
 	const specialist = roles.includes('assessor') || roles.includes('supervisor');
 	if (specialist || roles.includes('observer')) {
 		const kind = specialist ? 'specialist' : 'observer';
-		return { kind, name, email, create: { kind, name, email, title: '' } };
+		return { kind, name, email, create: { kind, name, email, title: '', language } };
 	}
 	return { kind: 'trainee', name, email, create: null };
 }
@@ -93,7 +113,12 @@ export async function editParticipant(
 	await assertParticipantOf(deps.db, options);
 	await deps.db
 		.updateTable('participants')
-		.set({ name: input.name, email: input.email, roles: JSON.stringify(input.roles) })
+		.set({
+			name: input.name,
+			email: input.email,
+			roles: JSON.stringify(input.roles),
+			language: input.language
+		})
 		.where('id', '=', options.participantId)
 		.where('kollegiumId', '=', options.kollegiumId)
 		.execute();
@@ -102,12 +127,13 @@ export async function editParticipant(
 /**
  * Removes a participant, their links and their answers, while that cannot reveal anything:
  * after answering closes, the difference in the aggregates would show what that one person
- * answered. A trainee who is a subject is removed with the subject instead.
+ * answered. A trainee who is a subject is removed with the subject instead. Answers the
+ * language they read, for the cancellation that follows.
  */
 export async function removeParticipant(
 	deps: Deps,
 	options: { row: KollegiumRow; participantId: string }
-): Promise<void> {
+): Promise<{ language: Locale }> {
 	const { row, participantId } = options;
 	await assertParticipantOf(deps.db, { kollegiumId: row.id, participantId });
 	const answering = isAnswering({
@@ -122,6 +148,11 @@ export async function removeParticipant(
 		.where('participantId', '=', participantId)
 		.executeTakeFirst();
 	if (isSubject) fail(409, 'participantIsSubject');
+	const { language } = await deps.db
+		.selectFrom('participants')
+		.select('language')
+		.where('id', '=', participantId)
+		.executeTakeFirstOrThrow();
 	await deps.db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('responses').where('participantId', '=', participantId).execute();
 		await trx.deleteFrom('invitations').where('participantId', '=', participantId).execute();
@@ -133,4 +164,5 @@ export async function removeParticipant(
 		await trx.deleteFrom('participants').where('id', '=', participantId).execute();
 	});
 	deps.changes.participantRevoked(participantId);
+	return { language: languageOf(language) };
 }

@@ -20,7 +20,13 @@ const byName = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /** A register row as the API shows it. */
 export function toPerson(row: Selectable<PeopleTable>): Person {
-	const stored = { id: row.id, name: row.name, email: row.email, updatedAt: row.updatedAt };
+	const stored = {
+		id: row.id,
+		name: row.name,
+		email: row.email,
+		language: row.language,
+		updatedAt: row.updatedAt
+	};
 	if (row.kind !== 'trainee') return Person.parse({ ...stored, kind: row.kind, title: row.title });
 	return Person.parse({
 		...stored,
@@ -45,9 +51,21 @@ export async function peopleOf(db: Db, clinicId: string): Promise<Person[]> {
 		.map(toPerson);
 }
 
+/** A register entry to write, whose language may be left out: it is then Swedish. */
+export type PersonFields = PersonInput extends infer P
+	? P extends PersonInput
+		? Omit<P, 'language'> & { language?: Locale }
+		: never
+	: never;
+
 /** The stored columns of a person; a kind's own fields are cleared when the kind changes. */
-export function personColumns(input: PersonInput) {
-	const common = { kind: input.kind, name: input.name, email: input.email };
+export function personColumns(input: PersonFields) {
+	const common = {
+		kind: input.kind,
+		name: input.name,
+		email: input.email,
+		language: input.language ?? 'sv'
+	};
 	if (input.kind !== 'trainee') {
 		return {
 			...common,
@@ -213,7 +231,7 @@ export interface RegisterCandidate {
 	name: string;
 	email: string;
 	/** The entry to create when there is none; null: only link to one that exists. */
-	create: PersonInput | null;
+	create: PersonFields | null;
 }
 
 /**

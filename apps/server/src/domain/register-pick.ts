@@ -32,8 +32,8 @@ interface Present {
  * trainee becomes, in a specialistkollegium, a subject with their participant, whose handledare
  * is the participant taken from the trainee's register handledare if that specialist is in the
  * kollegium; in an ST-läkarkollegium, a participant with the role trainee. Someone already in
- * the kollegium (by register entry or e-mail) is not added again. The kollegium keeps copies:
- * later changes to the register do not reach it.
+ * the kollegium (by register entry or e-mail) is not added again. The kollegium keeps copies
+ * (the language of their e-mail too): later changes to the register do not reach it.
  */
 export async function pickFromRegister(
 	deps: Deps,
@@ -54,7 +54,7 @@ export async function pickFromRegister(
 		for (const { person, roles } of fresh.filter((entry) => !asSubject(entry))) {
 			const participantId = await insertParticipant(trx, {
 				kollegiumId: row.id,
-				input: { name: person.name, email: person.email, roles },
+				input: { name: person.name, email: person.email, roles, language: person.language },
 				personId: person.id,
 				now
 			});

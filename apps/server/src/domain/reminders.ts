@@ -5,16 +5,14 @@ import {
 	type KollegiumKind,
 	type MailKind
 } from '@kollegium/model';
-import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database, KollegiumRow } from '../db/schema.ts';
+import type { KollegiumRow } from '../db/schema.ts';
 import type { Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
-import { bilingual, when } from '../mail/compose.ts';
+import { languageOf, when } from '../mail/compose.ts';
 import { queueMail } from '../mail/outbox.ts';
-import { issueInvitationIn } from './invitations.ts';
+import { queueWithNewLink } from './link-mail.ts';
 import { participantsOf } from './kollegier.ts';
-import { lockRow } from './locks.ts';
 import { progressOf } from './progress.ts';
 
 const DAY = 86_400_000;
@@ -53,14 +51,13 @@ async function remind(
 		if (!pending.has(participant.id) || !participant.email) continue;
 		if (options.only && participant.id !== options.only) continue;
 		if (invited && !invited.has(participant.id)) continue;
-		const message = bilingual((locale) =>
-			reminderMail(locale, {
-				kind: row.kind as KollegiumKind,
-				title: row.title,
-				answerDeadline: when(locale, row.answerDeadline),
-				recipient: participant.name
-			})
-		);
+		const locale = participant.language;
+		const message = reminderMail(locale, {
+			kind: row.kind as KollegiumKind,
+			title: row.title,
+			answerDeadline: when(locale, row.answerDeadline),
+			recipient: participant.name
+		});
 		const added = await queueMail(
 			deps.db,
 			{
@@ -203,7 +200,8 @@ async function notifySupervisor(
 			'kollegier.startsAt',
 			'participants.id as supervisorId',
 			'participants.name as supervisorName',
-			'participants.email as supervisorEmail'
+			'participants.email as supervisorEmail',
+			'participants.language as supervisorLanguage'
 		])
 		.where('subjects.id', '=', options.subjectId)
 		.executeTakeFirst();
@@ -213,44 +211,23 @@ async function notifySupervisor(
 		options.kind === 'planReady'
 			? `planReady:${options.subjectId}`
 			: `handoverReminder:${options.subjectId}:${options.version}`;
-	const queued = await deps.db.transaction().execute(async (trx: Transaction<Database>) => {
-		await lockRow(trx, 'participants', subject.supervisorId);
-		const sent = await trx
-			.selectFrom('outbox')
-			.select('id')
-			.where('idempotencyKey', '=', key)
-			.executeTakeFirst();
-		if (sent) return false;
-		const issued = await issueInvitationIn(trx, deps, {
-			kollegiumId: options.kollegiumId,
+	await queueWithNewLink(deps, {
+		key,
+		kollegiumId: options.kollegiumId,
+		startsAt: subject.startsAt,
+		recipient: {
 			participantId: subject.supervisorId,
-			startsAt: subject.startsAt,
-			origin: deps.site.origin
-		});
-		const message = bilingual((locale) =>
-			handoverMail(locale, {
+			name: subject.supervisorName,
+			email: subject.supervisorEmail
+		},
+		kind: options.kind,
+		compose: (link) =>
+			handoverMail(languageOf(subject.supervisorLanguage), {
 				recipient: subject.supervisorName,
 				trainee: subject.trainee,
 				title: subject.title,
-				link: issued.url,
+				link,
 				reminder: options.kind === 'handoverReminder'
 			})
-		);
-		return queueMail(
-			trx,
-			{
-				idempotencyKey: key,
-				kollegiumId: options.kollegiumId,
-				participantId: subject.supervisorId,
-				kind: options.kind,
-				to: { name: subject.supervisorName, email: subject.supervisorEmail },
-				subject: message.subject,
-				body: message.text,
-				calendar: null
-			},
-			deps.now()
-		);
 	});
-	// Connections on the link just replaced close, as when a link is re-issued by hand.
-	if (queued) deps.changes.participantRevoked(subject.supervisorId);
 }

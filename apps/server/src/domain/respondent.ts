@@ -47,6 +47,7 @@ export async function respondentView(
 			answerDeadline: kollegium.answerDeadline,
 			now: deps.now()
 		}),
+		answersUnlinked: row.commentsTakenAt !== null,
 		focus: await focusWithTitles(deps, kollegium.focusGoals),
 		form: kollegium.form,
 		assignments: assignments.map(({ subjectId, role }) => {

@@ -2,18 +2,32 @@ import { Answers, type AnswerValue, type SavedResponse } from '@kollegium/model'
 import type { Db } from '../db/database.ts';
 import type { ResponseRow } from '../db/schema.ts';
 
-/** Submission state per (participant, subject), for progress. Carries no answers. */
+/**
+ * Submission state per (participant, subject), for progress; after answering closed for good,
+ * one anonymous state per unlinked answer. Carries no answers.
+ */
 export async function responseStates(db: Db, kollegiumId: string) {
-	const rows = await db
-		.selectFrom('responses')
-		.select(['subjectId', 'participantId', 'submittedAt'])
-		.where('kollegiumId', '=', kollegiumId)
-		.execute();
-	return rows.map((row) => ({
-		subjectId: row.subjectId,
-		participantId: row.participantId,
-		submitted: row.submittedAt !== null
-	}));
+	const [rows, unlinked] = await Promise.all([
+		db
+			.selectFrom('responses')
+			.select(['subjectId', 'participantId', 'submittedAt'])
+			.where('kollegiumId', '=', kollegiumId)
+			.execute(),
+		db
+			.selectFrom('unlinkedAnswers')
+			.select('subjectId')
+			.where('kollegiumId', '=', kollegiumId)
+			.execute()
+	]);
+	return [
+		...rows.map((row) => ({
+			subjectId: row.subjectId,
+			participantId: row.participantId,
+			submitted: row.submittedAt !== null
+		})),
+		// Detached from their authors: counted, never attributed.
+		...unlinked.map((row) => ({ subjectId: row.subjectId, participantId: null, submitted: true }))
+	];
 }
 
 /** The author's own view of a stored response. */

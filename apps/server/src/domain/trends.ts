@@ -9,6 +9,7 @@ import {
 	type TrendSource
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
+import { assessorAnswersAbout } from './answers.ts';
 
 /**
  * A trainee's areas over their held specialistkollegier in the clinic, followed through the
@@ -69,17 +70,9 @@ export async function areaTrends(
 
 /** The submitted, non-declined assessor answers per subject, without who gave them. */
 async function assessorAnswers(db: Db, subjectIds: string[]): Promise<Map<string, Answers[]>> {
-	const rows = await db
-		.selectFrom('responses')
-		.select(['subjectId', 'submittedAnswers'])
-		.where('subjectId', 'in', subjectIds)
-		.where('role', '=', 'assessor')
-		.where('submittedAt', 'is not', null)
-		.where('submittedDeclined', '=', 0)
-		.execute();
 	const answers = new Map<string, Answers[]>();
-	for (const row of rows) {
-		const parsed = Answers.parse(JSON.parse(row.submittedAnswers ?? '{}'));
+	for (const row of await assessorAnswersAbout(db, subjectIds)) {
+		const parsed = Answers.parse(JSON.parse(row.answers));
 		answers.set(row.subjectId, [...(answers.get(row.subjectId) ?? []), parsed]);
 	}
 	return answers;

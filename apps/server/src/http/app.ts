@@ -16,6 +16,9 @@ import { kollegierApi } from '../routes/kollegier.api.ts';
 import { respondRoutes } from '../routes/respond.routes.ts';
 import { oidcRoutes } from '../routes/oidc.routes.ts';
 import { yearlyReportRoutes } from '../routes/yearly-report.routes.ts';
+import { retentionRoutes } from '../routes/retention.routes.ts';
+import { personDataRoutes } from '../routes/person-data.routes.ts';
+import { samlRoutes } from '../routes/saml.routes.ts';
 import type { AppEnv, Deps } from './env.ts';
 import { auditTrail } from './audit-trail.ts';
 import { authorize } from './authorize.ts';
@@ -46,7 +49,9 @@ export function createApi(deps: Deps) {
 		.route('/catalog', catalogRoutes(deps))
 		.route('/catalog', specialtyGoalsRoutes(deps))
 		.route('/kollegier', kollegierApi(deps))
-		.route('/respond', respondRoutes(deps));
+		.route('/respond', respondRoutes(deps))
+		.route('/', retentionRoutes(deps))
+		.route('/', personDataRoutes(deps));
 	api.route('/', docsRoutes(api, VERSION));
 	api.all('*', () => fail(404, 'notFound'));
 
@@ -66,6 +71,7 @@ export function createApi(deps: Deps) {
 	app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
 	app.route('/api', api);
 	app.route('/auth/oidc', oidcRoutes(deps));
+	app.route('/auth/saml', samlRoutes(deps));
 	app.onError(onError);
 	return app;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@kollegium/model';
+import { Locale } from '@kollegium/model';
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
 	sv: new Intl.DateTimeFormat('sv-SE', {
@@ -18,14 +18,8 @@ export const when = (locale: Locale, iso: string): string =>
 	dateFormats[locale].format(new Date(iso));
 
 /**
- * Swedish first, then the same in English: a participant's language is not recorded, and a
- * message must be read by whoever gets it.
+ * The language a stored person's messages are written in. Anything but a known language is
+ * Swedish, as every message was before people had one.
  */
-export function bilingual(compose: (locale: Locale) => { subject: string; text: string }): {
-	subject: string;
-	text: string;
-} {
-	const sv = compose('sv');
-	const en = compose('en');
-	return { subject: sv.subject, text: `${sv.text}\n\n— In English —\n\n${en.text}` };
-}
+export const languageOf = (stored: string | null | undefined): Locale =>
+	Locale.catch('sv').parse(stored);

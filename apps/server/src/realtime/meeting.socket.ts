@@ -2,16 +2,17 @@ import {
 	MeetingCommand,
 	MeetingView,
 	ParticipantCommand,
-	SpeakingOrderDraw
+	SpeakingOrderDraw,
+	frameForView,
+	type Handle
 } from '@kollegium/model';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { resolveAccess } from '../domain/access.ts';
-import { participantsOf } from '../domain/kollegier.ts';
 import { guarded } from './guard.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { drawSpeakingOrder, type Meetings } from './meetings.ts';
-import { driversRoom, participantsRoom, type KollegiumSocket } from './socket.ts';
+import type { Meetings } from './meetings.ts';
+import { meetingRoom, type KollegiumSocket } from './socket.ts';
 
 const JoinRequest = z.object({ kollegiumId: z.uuid(), view: MeetingView });
 
@@ -54,20 +55,21 @@ export function registerMeetingHandlers(options: {
 			const { kollegiumId, view } = request.data;
 			const allowed = await mayJoin(db, socket, kollegiumId, view);
 			if (allowed !== true) return ack({ ok: false, error: allowed });
-			socket.data.meeting = { kollegiumId, drives: view !== 'participant' };
-			await socket.join(
-				view === 'participant' ? participantsRoom(kollegiumId) : driversRoom(kollegiumId)
-			);
-			const person =
-				view === 'participant' && socket.data.participant
-					? {
-							participantId: socket.data.participant.participant.id,
-							name: socket.data.participant.participant.name
-						}
-					: null;
-			await meetings.join(kollegiumId, socket.id, person);
-			const frame = await meetings.frame(kollegiumId);
-			ack({ ok: true, data: view === 'participant' ? { ...frame, present: [] } : frame });
+			await leaveMeeting(socket, meetings, kollegiumId);
+			await socket.join(meetingRoom(kollegiumId, view));
+			// Set before joining, so a disconnect from here on leaves the meeting.
+			const meeting = {
+				kollegiumId,
+				drives: view !== 'participant',
+				handle: null as Handle | null
+			};
+			socket.data.meeting = meeting;
+			const participant = view === 'participant' ? socket.data.participant?.participant : null;
+			meeting.handle = await meetings.join(kollegiumId, socket.id, participant ?? null);
+			const handle = meeting.handle;
+			const frame = frameForView(await meetings.frame(kollegiumId), view);
+			// Only the participant learns their own handle: the ack is theirs alone.
+			ack({ ok: true, data: handle ? { ...frame, you: handle } : frame });
 		})
 	);
 
@@ -94,8 +96,7 @@ export function registerMeetingHandlers(options: {
 			// Who is in the room travels with the draw; MeetingCommand alone would strip it.
 			const draw = SpeakingOrderDraw.safeParse(raw);
 			if (!draw.success) return ack({ ok: false, error: 'validation' });
-			const participants = await participantsOf(db, meeting.kollegiumId);
-			await meetings.apply(meeting.kollegiumId, drawSpeakingOrder(draw.data, participants));
+			await meetings.drawSpeakingOrder(meeting.kollegiumId, draw.data);
 			ack({ ok: true });
 		})
 	);
@@ -106,26 +107,44 @@ export function registerMeetingHandlers(options: {
 			if (typeof ack !== 'function') return;
 			const meeting = socket.data.meeting;
 			const participant = socket.data.participant?.participant;
-			if (!meeting || !participant) return ack({ ok: false, error: 'forbidden' });
+			const handle = meeting?.handle;
+			if (!meeting || !participant || !handle) return ack({ ok: false, error: 'forbidden' });
 			const command = ParticipantCommand.safeParse(raw);
 			if (!command.success) return ack({ ok: false, error: 'validation' });
 			await meetings.apply(
 				meeting.kollegiumId,
 				command.data.type === 'raiseHand'
-					? { type: 'raiseHand', participantId: participant.id, name: participant.name }
-					: { type: 'lowerHand', participantId: participant.id }
+					? { type: 'raiseHand', handle, name: participant.name }
+					: { type: 'lowerHand', handle }
 			);
 			ack({ ok: true });
 		})
 	);
 
-	socket.on('disconnect', () => {
+	socket.on('disconnect', (reason) => {
 		const meeting = socket.data.meeting;
-		if (!meeting) return;
+		// A restart is not the room emptying: hands stay up for when everyone reconnects.
+		if (!meeting || reason === 'server shutting down') return;
 		meetings
 			.leave(meeting.kollegiumId, socket.id)
 			.catch((error: unknown) => console.error('socket.io: leaving a meeting failed', error));
 	});
+}
+
+/**
+ * A socket follows one meeting in one view: joining again leaves the rooms it was in, and a
+ * different meeting's list of who is present.
+ */
+async function leaveMeeting(
+	socket: KollegiumSocket,
+	meetings: Meetings,
+	kollegiumId: string
+): Promise<void> {
+	for (const room of [...socket.rooms]) if (room.startsWith('meeting:')) await socket.leave(room);
+	const before = socket.data.meeting;
+	socket.data.meeting = null;
+	if (before && before.kollegiumId !== kollegiumId)
+		await meetings.leave(before.kollegiumId, socket.id);
 }
 
 /** True, or the reason the socket may not join this meeting in this view. */

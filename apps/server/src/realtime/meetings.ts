@@ -1,43 +1,64 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import {
 	nextMeetingState,
 	shuffleSpeakers,
 	speakersOfDraw,
+	speakingOrderCandidates,
+	type Handle,
 	type MeetingAction,
 	type MeetingFrame,
 	type MeetingState,
 	type Participant,
+	type SpeakingOrderCandidate,
 	type SpeakingOrderDraw
 } from '@kollegium/model';
 import type { Db } from '../db/database.ts';
+import { participantsOf } from '../domain/kollegier.ts';
 import {
 	buildFrame,
+	dropPresence,
 	followUpGoalsOf,
+	loadHandles,
 	loadMeetingContext,
 	loadMeetingState,
+	saveHandles,
 	saveMeetingState,
 	type MeetingContext
 } from '../domain/meeting.ts';
 
-type Person = MeetingFrame['present'][number];
+/** A connected participant: who they are (server only) and who the meeting's screens see. */
+interface Connected {
+	participantId: string;
+	handle: Handle;
+	name: string;
+}
 
 /** What an action computed at the moment it is applied can read: the meeting as it is then. */
 export interface LiveMeeting {
-	present: Person[];
 	state: MeetingState;
 	context: MeetingContext;
+	/** Who the speaking order can be drawn among, by handle. */
+	candidates: SpeakingOrderCandidate[];
 }
 
 interface Live {
 	context: MeetingContext;
 	state: MeetingState;
+	participants: Participant[];
+	/** Participant id → their handle in this meeting, stored beside the state. */
+	handles: Map<string, Handle>;
 	/** Connected participants by socket id. */
-	present: Map<string, Person>;
+	present: Map<string, Connected>;
 }
+
+/** A handle: 16 random bytes, nothing derived from anyone's id. */
+export const newHandle = (): Handle => randomBytes(16).toString('base64url');
 
 /**
  * The meetings in progress, held in memory while they run and stored after every change, so a
- * restart resumes where it was. Changes to one meeting are applied one at a time.
+ * restart resumes where it was. Changes to one meeting are applied one at a time. Inside a
+ * meeting people are handles: the map from participant to handle never leaves this process
+ * and the meeting's row, and goes when the meeting closes.
  */
 export class Meetings {
 	readonly #db: Db;
@@ -49,6 +70,7 @@ export class Meetings {
 	constructor(options: {
 		db: Db;
 		now: () => Date;
+		/** Sends the control's frame; the transport trims it for the other views. */
 		publish: (kollegiumId: string, frame: MeetingFrame) => void;
 	}) {
 		this.#db = options.db;
@@ -73,11 +95,7 @@ export class Meetings {
 			const live = await this.#load(kollegiumId);
 			const resolved =
 				typeof action === 'function'
-					? action({
-							present: [...live.present.values()],
-							state: live.state,
-							context: live.context
-						})
+					? action({ state: live.state, context: live.context, candidates: candidatesOf(live) })
 					: action;
 			const now = this.#now();
 			const next = nextMeetingState(live.state, resolved, {
@@ -94,6 +112,19 @@ export class Meetings {
 		});
 	}
 
+	/**
+	 * Draws the speaking order among the participant list as it is now (someone may have been
+	 * added since the meeting started) and the names typed in.
+	 */
+	async drawSpeakingOrder(kollegiumId: string, draw: SpeakingOrderDraw): Promise<void> {
+		await this.#serially(kollegiumId, async () => {
+			const live = await this.#load(kollegiumId);
+			live.participants = await participantsOf(this.#db, kollegiumId);
+			await this.#giveHandles(live, kollegiumId);
+		});
+		await this.apply(kollegiumId, drawnOrder(draw));
+	}
+
 	/** Whether a mark names a goal of a previous plan this meeting follows up. */
 	async marksKnownGoal(
 		kollegiumId: string,
@@ -104,12 +135,28 @@ export class Meetings {
 		return mark.index < goals;
 	}
 
-	join(kollegiumId: string, socketId: string, person: Person | null): Promise<void> {
+	/**
+	 * A view joined. A participant is among those present from now on; resolves with their
+	 * handle (null for the studierektor's views).
+	 */
+	join(
+		kollegiumId: string,
+		socketId: string,
+		participant: { id: string; name: string } | null
+	): Promise<Handle | null> {
 		return this.#serially(kollegiumId, async () => {
 			const live = await this.#load(kollegiumId);
-			if (!person) return;
-			live.present.set(socketId, person);
+			if (!participant) return null;
+			if (!live.handles.has(participant.id)) {
+				// Added to the list after the meeting was loaded.
+				live.participants = await participantsOf(this.#db, kollegiumId);
+				live.handles.set(participant.id, newHandle());
+				await this.#giveHandles(live, kollegiumId, true);
+			}
+			const handle = live.handles.get(participant.id)!;
+			live.present.set(socketId, { participantId: participant.id, handle, name: participant.name });
 			this.#publish(kollegiumId, this.#frameOf(live));
+			return handle;
 		});
 	}
 
@@ -125,7 +172,7 @@ export class Meetings {
 				? live.state
 				: nextMeetingState(
 						live.state,
-						{ type: 'lowerHand', participantId: person.participantId },
+						{ type: 'lowerHand', handle: person.handle },
 						{ agenda: live.context.agenda, now: this.#now() }
 					);
 			if (lowered !== live.state) {
@@ -142,20 +189,52 @@ export class Meetings {
 			const live = await this.#live.get(kollegiumId);
 			if (!live) return;
 			live.context = await loadMeetingContext(this.#db, kollegiumId);
+			live.participants = await participantsOf(this.#db, kollegiumId);
+			await this.#giveHandles(live, kollegiumId);
 			this.#publish(kollegiumId, this.#frameOf(live));
 		});
 	}
 
-	/** Forgets a meeting (it was closed); its stored state stays. */
-	forget(kollegiumId: string): void {
+	/**
+	 * The meeting closed: forgets it here and drops who was in it (the handles, the hands, the
+	 * speaking order) from its stored state; the rest of the state stays.
+	 */
+	forget(kollegiumId: string): Promise<void> {
 		this.#live.delete(kollegiumId);
+		return this.#serially(kollegiumId, async () => {
+			this.#live.delete(kollegiumId);
+			await dropPresence(this.#db, kollegiumId);
+		});
 	}
 
 	#frameOf(live: Live): MeetingFrame {
 		const present = [
-			...new Map([...live.present.values()].map((p) => [p.participantId, p])).values()
+			...new Map(
+				[...live.present.values()].map((p) => [p.participantId, { handle: p.handle, name: p.name }])
+			).values()
 		];
-		return buildFrame({ context: live.context, state: live.state, present });
+		return buildFrame({
+			context: live.context,
+			state: live.state,
+			present,
+			candidates: candidatesOf(live)
+		});
+	}
+
+	/** Gives every participant without one a handle, and stores the map if it grew. */
+	async #giveHandles(live: Live, kollegiumId: string, grew = false): Promise<void> {
+		for (const participant of live.participants) {
+			if (live.handles.has(participant.id)) continue;
+			live.handles.set(participant.id, newHandle());
+			grew = true;
+		}
+		if (!grew) return;
+		await saveHandles(this.#db, {
+			kollegiumId,
+			state: live.state,
+			handles: live.handles,
+			now: this.#now()
+		});
 	}
 
 	#load(kollegiumId: string): Promise<Live> {
@@ -163,8 +242,14 @@ export class Meetings {
 		if (!live) {
 			live = (async () => {
 				const context = await loadMeetingContext(this.#db, kollegiumId);
-				const state = await loadMeetingState(this.#db, context, this.#now());
-				return { context, state, present: new Map() };
+				const [state, participants, handles] = await Promise.all([
+					loadMeetingState(this.#db, context, this.#now()),
+					participantsOf(this.#db, kollegiumId),
+					loadHandles(this.#db, kollegiumId)
+				]);
+				const loaded: Live = { context, state, participants, handles, present: new Map() };
+				await this.#giveHandles(loaded, kollegiumId);
+				return loaded;
 			})();
 			live.catch(() => this.#live.delete(kollegiumId));
 			this.#live.set(kollegiumId, live);
@@ -183,23 +268,24 @@ export class Meetings {
 	}
 }
 
+/** Who the draw can be among: the participant list (subjects left out) by handle. */
+function candidatesOf(live: Live): SpeakingOrderCandidate[] {
+	return speakingOrderCandidates({
+		kind: live.context.kollegium.kind,
+		participants: live.participants,
+		subjects: live.context.subjects,
+		connected: new Set([...live.present.values()].map((person) => person.participantId)),
+		handleOf: (participantId) => live.handles.get(participantId) ?? ''
+	});
+}
+
 /**
  * The studierektor's draw as an action: among the people ticked (connected or not) and the names
  * typed in, or by default the connected participants who speak, in a crypto-random order.
  */
-export function drawSpeakingOrder(
-	draw: SpeakingOrderDraw,
-	participants: readonly Participant[]
-): (live: LiveMeeting) => MeetingAction {
-	return ({ present, context }) => {
-		const speakers = speakersOfDraw({
-			kind: context.kollegium.kind,
-			participants,
-			subjects: context.subjects,
-			connected: new Set(present.map((person) => person.participantId)),
-			draw,
-			newId: randomUUID
-		});
+function drawnOrder(draw: SpeakingOrderDraw): (live: LiveMeeting) => MeetingAction {
+	return ({ candidates }) => {
+		const speakers = speakersOfDraw({ candidates, draw, newHandle });
 		return speakers.length === 0
 			? { type: 'clearSpeakingOrder' }
 			: { type: 'setSpeakingOrder', order: shuffleSpeakers(speakers, randomInt) };

@@ -1,7 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import {
+	MeetingView,
 	SOCKET_IO_PATH,
+	frameForView,
 	type ClientToServerEvents,
+	type Handle,
 	type ServerToClientEvents
 } from '@kollegium/model';
 import { parse as parseCookie } from 'hono/utils/cookie';
@@ -26,7 +29,8 @@ export interface SocketData {
 	/** Hash of the session token the colleague connected with, so one session can be ended. */
 	sessionHash: string | null;
 	participant: InvitationHolder | null;
-	meeting: { kollegiumId: string; drives: boolean } | null;
+	/** The meeting joined; a participant's own handle in it, to raise their hand with. */
+	meeting: { kollegiumId: string; drives: boolean; handle: Handle | null } | null;
 }
 
 export type KollegiumSocket = Socket<
@@ -43,10 +47,14 @@ export type KollegiumServer = Server<
 >;
 
 const progressRoom = (kollegiumId: string) => `kollegium:${kollegiumId}`;
-/** The studierektor's views, which also see who is connected. */
-export const driversRoom = (kollegiumId: string) => `meeting:${kollegiumId}:drivers`;
-/** Participants' views: the same frames without the list of who is connected. */
-export const participantsRoom = (kollegiumId: string) => `meeting:${kollegiumId}:participants`;
+/**
+ * One room per view of a meeting, each sent the frame as that view shows it (`frameForView`):
+ * the control sees who is connected, the shared screen the speaking order by name, the
+ * participants handles only.
+ */
+export const meetingRoom = (kollegiumId: string, view: MeetingView) =>
+	`meeting:${kollegiumId}:${view}`;
+const meetingViews = MeetingView.options;
 
 /**
  * socket.io on the shared HTTP server: live progress for the studierektor, and the live
@@ -65,8 +73,8 @@ export function attachSocketServer(
 		db: deps.db,
 		now: deps.now,
 		publish: (kollegiumId, frame) => {
-			io.to(driversRoom(kollegiumId)).emit('meeting:frame', frame);
-			io.to(participantsRoom(kollegiumId)).emit('meeting:frame', { ...frame, present: [] });
+			for (const view of meetingViews)
+				io.to(meetingRoom(kollegiumId, view)).emit('meeting:frame', frameForView(frame, view));
 		}
 	});
 
@@ -116,8 +124,10 @@ export function attachSocketServer(
 				.catch((error: unknown) => console.error('Meeting refresh failed', error));
 		},
 		meetingEnded(kollegiumId) {
-			meetings.forget(kollegiumId);
-			for (const room of [driversRoom(kollegiumId), participantsRoom(kollegiumId)]) {
+			meetings
+				.forget(kollegiumId)
+				.catch((error: unknown) => console.error('Dropping who was in a meeting failed', error));
+			for (const room of meetingViews.map((view) => meetingRoom(kollegiumId, view))) {
 				io.to(room).emit('meeting:ended');
 				io.in(room).disconnectSockets(true);
 			}

@@ -27,6 +27,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { fail } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { responsesFor } from '../http/openapi.ts';
+import { samlMethod } from './saml.routes.ts';
 
 const tags = ['Accounts'];
 
@@ -76,7 +77,9 @@ export function authRoutes(deps: Deps) {
 					password: deps.config.passwordSignIn,
 					oidc: deps.config.oidc
 						? { label: deps.config.oidc.label, matchClaim: deps.config.oidc.matchClaim }
-						: null
+						: null,
+					// #12 saml
+					saml: samlMethod(deps)
 				})
 		)
 		.post(

@@ -71,9 +71,9 @@ export function participantsRoutes(deps: Deps) {
 			async (c) => {
 				const { participantId } = c.req.valid('param');
 				const row = c.get('kollegium');
-				await removeParticipant(deps, { row, participantId });
-				// Out of the meeting, out of their calendar.
-				await sendMeetingChange(deps, row, 'cancelled', participantId);
+				const { language } = await removeParticipant(deps, { row, participantId });
+				// Out of the meeting, out of their calendar, in their language.
+				await sendMeetingChange(deps, row, 'cancelled', { participantId, language });
 				return c.json(await kollegiumDetail(deps.db, row));
 			}
 		)

@@ -1,5 +1,6 @@
 import type {
 	ClientToServerEvents,
+	Handle,
 	MeetingCommand,
 	MeetingFrame,
 	MeetingView,
@@ -20,6 +21,7 @@ export class MeetingConnection {
 	#frame = $state<MeetingFrame | null>(null);
 	#state = $state<ConnectionState>('connecting');
 	#error = $state<string | null>(null);
+	#you = $state<Handle | null>(null);
 	readonly #socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 
 	constructor(options: { kollegiumId: string; view: MeetingView; invitation?: string }) {
@@ -37,6 +39,8 @@ export class MeetingConnection {
 				{ kollegiumId: options.kollegiumId, view: options.view },
 				(result) => {
 					if (result.ok && result.data) {
+						// A participant's own handle comes in its join ack only.
+						this.#you = result.data.you ?? null;
 						this.#accept(result.data, true);
 						this.#state = 'live';
 					} else if (!result.ok && result.error === 'meetingNotLive') {
@@ -74,6 +78,10 @@ export class MeetingConnection {
 	}
 	get error(): string | null {
 		return this.#error;
+	}
+	/** A participant's handle in this meeting: how they find their own hand and place. */
+	get you(): Handle | null {
+		return this.#you;
 	}
 
 	command(command: MeetingCommand): Promise<string | null> {

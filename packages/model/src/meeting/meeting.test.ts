@@ -12,8 +12,9 @@ import {
 
 const ANNA = '00000000-0000-4000-8000-000000000001';
 const BO = '00000000-0000-4000-8000-000000000002';
-const ASTRID = '00000000-0000-4000-8000-0000000000a1';
-const BERTIL = '00000000-0000-4000-8000-0000000000a2';
+/** Handles, as the server gives them: 16 random bytes, base64url. */
+const ASTRID = 'q0Zr8vXk2LmN4pQs6tUw-A';
+const BERTIL = 'Hb3_yT9cEe1Rf5Gg7Ii2Jw';
 
 function step(kind: Step['kind'], subjectId: string, sectionId: string | null = null): Step {
 	return { id: [kind, subjectId, sectionId].filter(Boolean).join(':'), kind, subjectId, sectionId };
@@ -206,7 +207,7 @@ describe('nextMeetingState: moving', () => {
 	});
 
 	it('keeps the speaking order through one trainee\u2019s steps and clears it for the next trainee', () => {
-		const order = [{ participantId: ASTRID, name: 'Astrid' }];
+		const order = [{ handle: ASTRID, name: 'Astrid' }];
 		const within = run([{ type: 'setSpeakingOrder', order }, { type: 'next' }]);
 		expect(within.speakingOrder).toEqual(order);
 		const next = run([
@@ -226,11 +227,8 @@ describe('nextMeetingState: moving', () => {
 	});
 
 	it('keeps raised hands when moving', () => {
-		const state = run([
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
-			{ type: 'next' }
-		]);
-		expect(state.hands).toEqual([{ participantId: ASTRID, name: 'Astrid' }]);
+		const state = run([{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }, { type: 'next' }]);
+		expect(state.hands).toEqual([{ handle: ASTRID, name: 'Astrid' }]);
 	});
 
 	it('keeps the self and split toggles when moving', () => {
@@ -283,11 +281,11 @@ describe('nextMeetingState: version', () => {
 		{ name: 'restartTimer', actions: [{ type: 'restartTimer' }] },
 		{
 			name: 'setSpeakingOrder',
-			actions: [{ type: 'setSpeakingOrder', order: [{ participantId: ASTRID, name: 'Astrid' }] }]
+			actions: [{ type: 'setSpeakingOrder', order: [{ handle: ASTRID, name: 'Astrid' }] }]
 		},
 		{
 			name: 'raiseHand',
-			actions: [{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]
+			actions: [{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }]
 		}
 	];
 	for (const { name, actions } of changes) {
@@ -310,7 +308,7 @@ describe('nextMeetingState: version', () => {
 			{ type: 'previous' },
 			{ type: 'toggleSelf' },
 			{ type: 'clearSpeakingOrder' },
-			{ type: 'lowerHand', participantId: ASTRID }
+			{ type: 'lowerHand', handle: ASTRID }
 		]);
 		expect(state.version).toBe(4);
 	});
@@ -323,7 +321,7 @@ describe('nextMeetingState: version', () => {
 				{ type: 'reveal' },
 				{ type: 'next' },
 				{ type: 'toggleSelf' },
-				{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }
+				{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }
 			],
 			state
 		);
@@ -335,8 +333,8 @@ describe('nextMeetingState: version', () => {
 		const actions: MeetingAction[] = [
 			{ type: 'next' },
 			{ type: 'reveal' },
-			{ type: 'setSpeakingOrder', order: [{ participantId: BERTIL, name: 'Bertil' }] },
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'setSpeakingOrder', order: [{ handle: BERTIL, name: 'Bertil' }] },
+			{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' },
 			{ type: 'goto', position: 6 },
 			{ type: 'restartTimer' }
 		];
@@ -368,8 +366,8 @@ describe('nextMeetingState: toggles and timer', () => {
 
 describe('nextMeetingState: speaking order and hands', () => {
 	const order = [
-		{ participantId: BERTIL, name: 'Bertil' },
-		{ participantId: ASTRID, name: 'Astrid' }
+		{ handle: BERTIL, name: 'Bertil' },
+		{ handle: ASTRID, name: 'Astrid' }
 	];
 
 	it('sets the speaking order the server drew', () => {
@@ -390,17 +388,17 @@ describe('nextMeetingState: speaking order and hands', () => {
 
 	it('adds raised hands in the order they were raised', () => {
 		const state = run([
-			{ type: 'raiseHand', participantId: BERTIL, name: 'Bertil' },
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }
+			{ type: 'raiseHand', handle: BERTIL, name: 'Bertil' },
+			{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }
 		]);
 		expect(state.hands).toEqual(order);
 	});
 
 	it('changes nothing when a hand already raised is raised again', () => {
-		const state = run([{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]);
+		const state = run([{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }]);
 		const again = nextMeetingState(
 			state,
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' },
 			{ agenda, now: later(9) }
 		);
 		expect(again).toBe(state);
@@ -409,18 +407,18 @@ describe('nextMeetingState: speaking order and hands', () => {
 
 	it('lowers only the hand asked for', () => {
 		const state = run([
-			{ type: 'raiseHand', participantId: BERTIL, name: 'Bertil' },
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
-			{ type: 'lowerHand', participantId: BERTIL }
+			{ type: 'raiseHand', handle: BERTIL, name: 'Bertil' },
+			{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' },
+			{ type: 'lowerHand', handle: BERTIL }
 		]);
-		expect(state.hands).toEqual([{ participantId: ASTRID, name: 'Astrid' }]);
+		expect(state.hands).toEqual([{ handle: ASTRID, name: 'Astrid' }]);
 	});
 
 	it('changes nothing when lowering a hand that is not raised', () => {
-		const state = run([{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' }]);
+		const state = run([{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' }]);
 		const result = nextMeetingState(
 			state,
-			{ type: 'lowerHand', participantId: BERTIL },
+			{ type: 'lowerHand', handle: BERTIL },
 			{ agenda, now: later(9) }
 		);
 		expect(result).toBe(state);
@@ -429,15 +427,11 @@ describe('nextMeetingState: speaking order and hands', () => {
 
 	it('changes nothing when lowering a hand twice', () => {
 		const lowered = run([
-			{ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
-			{ type: 'lowerHand', participantId: ASTRID }
+			{ type: 'raiseHand', handle: ASTRID, name: 'Astrid' },
+			{ type: 'lowerHand', handle: ASTRID }
 		]);
 		expect(
-			nextMeetingState(
-				lowered,
-				{ type: 'lowerHand', participantId: ASTRID },
-				{ agenda, now: later(9) }
-			)
+			nextMeetingState(lowered, { type: 'lowerHand', handle: ASTRID }, { agenda, now: later(9) })
 		).toBe(lowered);
 	});
 });
@@ -483,12 +477,17 @@ describe('MeetingCommand', () => {
 		{ name: 'accepts clearSpeakingOrder', input: { type: 'clearSpeakingOrder' }, valid: true },
 		{
 			name: 'accepts lowering a participant’s hand',
-			input: { type: 'lowerHand', participantId: ASTRID },
+			input: { type: 'lowerHand', handle: ASTRID },
 			valid: true
 		},
 		{
-			name: 'rejects lowering a hand of something not an id',
-			input: { type: 'lowerHand', participantId: 'astrid' },
+			name: 'rejects lowering a hand of something not a handle',
+			input: { type: 'lowerHand', handle: 'astrid' },
+			valid: false
+		},
+		{
+			name: 'rejects lowering a hand by participant id: inside a meeting people are handles',
+			input: { type: 'lowerHand', participantId: '00000000-0000-4000-8000-0000000000a1' },
 			valid: false
 		},
 		{ name: 'accepts restartTimer', input: { type: 'restartTimer' }, valid: true },
@@ -502,7 +501,7 @@ describe('MeetingCommand', () => {
 		},
 		{
 			name: 'rejects raising someone’s hand',
-			input: { type: 'raiseHand', participantId: ASTRID, name: 'Astrid' },
+			input: { type: 'raiseHand', handle: ASTRID, name: 'Astrid' },
 			valid: false
 		}
 	];
@@ -522,7 +521,7 @@ describe('ParticipantCommand', () => {
 		),
 		{
 			name: 'rejects lowering another participant’s hand',
-			input: { type: 'lowerHand', participantId: ASTRID },
+			input: { type: 'lowerHand', handle: ASTRID },
 			valid: false
 		},
 		{ name: 'rejects an unknown type', input: { type: 'shout' }, valid: false }
@@ -533,9 +532,14 @@ describe('ParticipantCommand', () => {
 		});
 	}
 
-	it('drops a participant id or name sent along, so nobody raises a hand as someone else', () => {
+	it('drops an id, handle or name sent along, so nobody raises a hand as someone else', () => {
 		expect(
-			ParticipantCommand.parse({ type: 'raiseHand', participantId: ASTRID, name: 'Astrid' })
+			ParticipantCommand.parse({
+				type: 'raiseHand',
+				participantId: '00000000-0000-4000-8000-0000000000a1',
+				handle: ASTRID,
+				name: 'Astrid'
+			})
 		).toEqual({ type: 'raiseHand' });
 	});
 });

@@ -6,7 +6,18 @@ import type { Step } from './agenda.ts';
 /** More pages than this for one step would be a layout gone wrong, not a long step. */
 const MAX_PAGES = 50;
 
-const Person = z.object({ participantId: z.uuid(), name: z.string() });
+/**
+ * Who someone is inside one meeting: an opaque random handle the server gives each participant
+ * (and each name typed into a speaking order) for that meeting, kept only on the server beside
+ * the participant's id and dropped when the meeting closes. Never derived from the id, so no
+ * frame can be matched to a participant.
+ */
+export const Handle = z.string().regex(/^[A-Za-z0-9_-]{22}$/);
+export type Handle = z.infer<typeof Handle>;
+
+/** Someone in the room as the meeting holds them: their handle and the name its screens show. */
+export const MeetingPerson = z.object({ handle: Handle, name: z.string() });
+export type MeetingPerson = z.infer<typeof MeetingPerson>;
 
 /** The meeting as the server holds it and stores after every change. Clients render it. */
 export const MeetingState = z.object({
@@ -18,8 +29,8 @@ export const MeetingState = z.object({
 	splitByFamiliarity: z.boolean(),
 	stepStartedAt: z.iso.datetime(),
 	subjectStartedAt: z.iso.datetime(),
-	speakingOrder: z.array(Person).nullable(),
-	hands: z.array(Person),
+	speakingOrder: z.array(MeetingPerson).nullable(),
+	hands: z.array(MeetingPerson),
 	/**
 	 * The shared screen's page of the current step ('last' after stepping back into it), and how
 	 * many pages the screen needs for it, as the screen reported: its layout decides, so the
@@ -63,7 +74,7 @@ export const MeetingCommand = z.discriminatedUnion('type', [
 	}),
 	z.object({ type: z.literal('drawSpeakingOrder') }),
 	z.object({ type: z.literal('clearSpeakingOrder') }),
-	z.object({ type: z.literal('lowerHand'), participantId: z.uuid() }),
+	z.object({ type: z.literal('lowerHand'), handle: Handle }),
 	z.object({ type: z.literal('restartTimer') }),
 	/** The shared screen reports how many pages it needs for the step it shows. */
 	z.object({ type: z.literal('pages'), stepId: z.string(), count: z.int().min(1).max(MAX_PAGES) })
@@ -80,8 +91,8 @@ export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 /** Every change the reducer knows; randomness and identities are filled in by the server. */
 export type MeetingAction =
 	| Exclude<MeetingCommand, { type: 'drawSpeakingOrder' }>
-	| { type: 'setSpeakingOrder'; order: z.infer<typeof Person>[] }
-	| { type: 'raiseHand'; participantId: string; name: string };
+	| { type: 'setSpeakingOrder'; order: MeetingPerson[] }
+	| { type: 'raiseHand'; handle: Handle; name: string };
 
 /** Steps that hold nothing from the answers are shown as soon as the meeting reaches them. */
 const openSteps: ReadonlySet<Step['kind']> = new Set(['intro', 'followUp', 'discussion']);
@@ -158,17 +169,11 @@ function apply(
 		case 'clearSpeakingOrder':
 			return state.speakingOrder === null ? state : { ...state, speakingOrder: null };
 		case 'raiseHand':
-			if (state.hands.some((hand) => hand.participantId === action.participantId)) return state;
-			return {
-				...state,
-				hands: [...state.hands, { participantId: action.participantId, name: action.name }]
-			};
+			if (state.hands.some((hand) => hand.handle === action.handle)) return state;
+			return { ...state, hands: [...state.hands, { handle: action.handle, name: action.name }] };
 		case 'lowerHand':
-			if (!state.hands.some((hand) => hand.participantId === action.participantId)) return state;
-			return {
-				...state,
-				hands: state.hands.filter((hand) => hand.participantId !== action.participantId)
-			};
+			if (!state.hands.some((hand) => hand.handle === action.handle)) return state;
+			return { ...state, hands: state.hands.filter((hand) => hand.handle !== action.handle) };
 		case 'restartTimer':
 			return { ...state, stepStartedAt: now.toISOString() };
 	}
@@ -221,7 +226,10 @@ function moveTo(
 }
 
 /** The current step's page as a number: 'last' is the last page the screen reported. */
-export function pageOf(state: MeetingState): { page: number; pages: number } {
+export function pageOf(state: Pick<MeetingState, 'page' | 'pages'>): {
+	page: number;
+	pages: number;
+} {
 	const pages = state.pages ?? 1;
 	const page = state.page === 'last' ? pages - 1 : Math.min(state.page ?? 0, pages - 1);
 	return { page, pages };

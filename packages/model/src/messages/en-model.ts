@@ -2,6 +2,25 @@ import type { svModel } from './sv-model.ts';
 
 /** English texts of the model and the API. Must cover every key of sv-model.ts. */
 export const enModel: Record<keyof typeof svModel, string> = {
+	// #13 privacy
+	'error.personInActiveKollegium':
+		'The person takes part in a kollegium that is not closed. Take them out of it or close it first.',
+	'audit.action.personDataExported': 'Exported one person’s data',
+	'audit.action.personErased': 'Removed a person and their data',
+	'audit.action.retentionRun': 'Retention',
+	'privacy.exportFileName': 'Data about {name} {day}',
+	// #12 saml
+	'error.samlFailed':
+		'The sign-in through the identity provider (SAML) could not be accepted. Start again from the sign-in page.',
+	'error.samlOff': 'Signing in through SAML is not switched on here.',
+	// #12 languages
+	'validation.peopleLanguage': 'Use sv (Swedish) or en (English).',
+	'mail.calendar.summary': 'Meeting: {title} ({kind})',
+	'mail.calendar.description':
+		'The {kind} at {clinic}. Your personal link is in the invitation that came by e-mail.',
+	'mail.supervisorFeedback.subject': 'Your feedback from the {kind} – {title}',
+	'mail.supervisorFeedback.text':
+		'The trainees’ feedback to you as a supervisor from the {kind} "{title}" at {clinic} is ready. With your personal link you can read it and download it as a PDF.',
 	// #11 B follow-up of the last plan
 	'pdf.followUpHeading': 'Follow-up of the previous plan',
 	'pdf.followUpFrom':

@@ -3,6 +3,66 @@ import type { MessageKey } from './index.ts';
 
 /** English. Must cover every Swedish key, with the same `{parameters}`. */
 export const en: Record<MessageKey, string> = {
+	// #13 privacy
+	'retention.title': 'Retention',
+	'retention.intro':
+		'Each kind of data is kept as long as the installation is set to (the RETENTION_…_DAYS environment variables, see the README). Once a day whatever has passed its time is removed.',
+	'retention.lastRun': 'Retention last ran {at}.',
+	'retention.neverRun': 'Retention has not run yet.',
+	'retention.kind': 'Data',
+	'retention.period': 'Kept',
+	'retention.next': 'Removed next',
+	'retention.days': '{n} days {from}',
+	'retention.dueSoon': '{n} within 30 days',
+	'retention.nothing': 'Nothing to remove.',
+	'retention.item': '{date}: {label} ({count})',
+	'retention.noKollegium': 'no kollegium',
+	'retention.kind.results': 'Results and comments',
+	'retention.kind.plans': 'Plans and what the PDFs are made from',
+	'retention.kind.document': 'The shared document',
+	'retention.kind.invitations': 'Invitations and links',
+	'retention.kind.outbox': 'E-mail sent',
+	'retention.kind.audit': 'The audit log',
+	'retention.from.results': 'after the meeting',
+	'retention.from.plans': 'after the plan was made final',
+	'retention.from.document': 'after the meeting',
+	'retention.from.invitations': 'after the link expired or was used',
+	'retention.from.outbox': 'after the message was sent',
+	'retention.from.audit': 'after the event',
+	'privacy.export': 'Export data',
+	'privacy.erase': 'Remove the person and their data',
+	'privacy.eraseTitle': 'Remove {name} and their data?',
+	'privacy.eraseWhen':
+		'Do this only once their training has ended. It cannot be done while they take part in a kollegium that is not closed.',
+	'privacy.eraseEntry':
+		'The register entry goes, and so does the person as a participant of earlier kollegier, with their links and e-mail.',
+	'privacy.eraseAbout':
+		'As an ST-läkare: their self-assessment, the plans, and the answers and comments about them go, from the shared document too.',
+	'privacy.eraseKept':
+		'Only what is counted stays, without a name: that the kollegium was held and the feedback given. The yearly report’s figures stay right.',
+	'privacy.eraseFinal': 'This cannot be undone. Export the data first if it is to be handed out.',
+	'privacy.eraseConfirm': 'Remove for good',
+	'privacy.erased': '{name} and their data have been removed.',
+	// #12 saml
+	'login.external.samlFailed':
+		'The sign-in through the identity provider (SAML) could not be accepted. Start again from the sign-in page.',
+	'login.external.samlOff': 'Signing in through SAML is not switched on here.',
+	// #13 unlinking
+	'respond.unlinkNotice':
+		'When answering closes, your answers are detached from you: they can then no longer be changed, withdrawn or shown to you again.',
+	'respond.closedUnlinked':
+		'Answering closed {date}. The answers have been detached from those who wrote them and can no longer be shown, changed or withdrawn.',
+	'respond.state.unlinked': 'Anonymised',
+	'prep.unlinkNotice':
+		'Once the deadline has passed, or when you close answering, every answer is detached from the person who wrote it. After that no answer can be changed or withdrawn, free-text answers remain only as comments, and drafts never submitted are deleted.',
+	'progress.unlinked':
+		'Answering is closed and the answers have been detached from those who wrote them: only the counts remain.',
+	// #12 languages
+	'language.label': 'E-mails written in',
+	'language.help': 'The invitation, reminders and the calendar file are written in this language.',
+	'language.sv': 'Swedish',
+	'language.en': 'English',
+	'mail.kind.supervisorFeedback': 'Feedback ready (to the supervisor)',
 	// #11 D supervisors' own feedback
 	'k.supervisorMinRespondents': 'Minimum answers about each supervisor',
 	'k.supervisorMinRespondentsHelp':
@@ -704,7 +764,8 @@ export const en: Record<MessageKey, string> = {
 	'prep.answeringOpen':
 		'Answering is open until {date}. Close it first; then the comments can be prepared.',
 	'prep.closeAnswering': 'Close answering now',
-	'prep.closeConfirm': 'Close answering now? Nobody can submit or change answers after that.',
+	'prep.closeConfirm':
+		'Close answering for good now? Every answer is then detached from the person who wrote it: nobody can submit, change or withdraw answers after that, and drafts never submitted are deleted.',
 	'prep.comments': 'Comments',
 	'prep.commentsHelp':
 		'Hide, rephrase, merge duplicates and group under themes. Ratings are never changed.',

@@ -3,6 +3,25 @@
  * sends), field validation (`validation.<code>`), the feedback PDF and the plan's labels.
  */
 export const svModel = {
+	// #13 privacy
+	'error.personInActiveKollegium':
+		'Personen deltar i ett kollegium som inte är stängt. Ta bort hen ur det kollegiet eller stäng det först.',
+	'audit.action.personDataExported': 'Exporterade en persons uppgifter',
+	'audit.action.personErased': 'Tog bort en person och deras uppgifter',
+	'audit.action.retentionRun': 'Gallring',
+	'privacy.exportFileName': 'Uppgifter om {name} {day}',
+	// #12 saml
+	'error.samlFailed':
+		'Inloggningen via identitetsleverantören (SAML) kunde inte godtas. Börja om från inloggningssidan.',
+	'error.samlOff': 'Inloggning via SAML är inte påslagen här.',
+	// #12 languages
+	'validation.peopleLanguage': 'Ange sv (svenska) eller en (engelska).',
+	'mail.calendar.summary': 'Möte: {title} ({kind})',
+	'mail.calendar.description':
+		'Ett {kind} på {clinic}. Din personliga länk finns i inbjudan som kom med e-post.',
+	'mail.supervisorFeedback.subject': 'Din återkoppling från {kind} – {title}',
+	'mail.supervisorFeedback.text':
+		'ST-läkarnas återkoppling till dig som handledare från {kind} "{title}" på {clinic} är klar. Med din personliga länk kan du läsa den och ladda ner den som PDF.',
 	// #11 B follow-up of the last plan
 	'pdf.followUpHeading': 'Uppföljning av förra planen',
 	'pdf.followUpFrom': 'Planen från {title} ({date}, version {version}), som mötet följde upp.',

@@ -6,6 +6,66 @@ import { svModel } from './sv-model.ts';
  * sv-model.ts.
  */
 export const sv = {
+	// #13 privacy
+	'retention.title': 'Gallring',
+	'retention.intro':
+		'Varje slag av uppgifter sparas så länge installationen är inställd på (miljövariablerna RETENTION_…_DAYS, se README). En gång per dygn tas det bort som har passerat sin tid.',
+	'retention.lastRun': 'Gallringen kördes senast {at}.',
+	'retention.neverRun': 'Gallringen har inte körts än.',
+	'retention.kind': 'Uppgifter',
+	'retention.period': 'Sparas',
+	'retention.next': 'Tas bort härnäst',
+	'retention.days': '{n} dagar {from}',
+	'retention.dueSoon': '{n} inom 30 dagar',
+	'retention.nothing': 'Inget att ta bort.',
+	'retention.item': '{date}: {label} ({count} st)',
+	'retention.noKollegium': 'utan kollegium',
+	'retention.kind.results': 'Resultat och kommentarer',
+	'retention.kind.plans': 'Planer och underlag för PDF',
+	'retention.kind.document': 'Det gemensamma dokumentet',
+	'retention.kind.invitations': 'Inbjudningar och länkar',
+	'retention.kind.outbox': 'Skickad e-post',
+	'retention.kind.audit': 'Granskningsloggen',
+	'retention.from.results': 'efter mötesdagen',
+	'retention.from.plans': 'efter att planen blev slutlig',
+	'retention.from.document': 'efter mötesdagen',
+	'retention.from.invitations': 'efter att länken gick ut eller användes',
+	'retention.from.outbox': 'efter att meddelandet skickades',
+	'retention.from.audit': 'efter händelsen',
+	'privacy.export': 'Exportera uppgifter',
+	'privacy.erase': 'Ta bort personen och deras uppgifter',
+	'privacy.eraseTitle': 'Ta bort {name} och deras uppgifter?',
+	'privacy.eraseWhen':
+		'Gör det här först när utbildningen är avslutad. Det går inte medan personen deltar i ett kollegium som inte är stängt.',
+	'privacy.eraseEntry':
+		'Registerposten tas bort, liksom personen som deltagare i tidigare kollegier, med länkar och e-post.',
+	'privacy.eraseAbout':
+		'Som ST-läkare: självskattningen, planerna och svaren och kommentarerna om personen tas bort, även ur det gemensamma dokumentet.',
+	'privacy.eraseKept':
+		'Kvar blir bara det som räknas, utan namn: att kollegiet hölls och att återkopplingen gavs. Årsrapportens antal stämmer.',
+	'privacy.eraseFinal': 'Det går inte att ångra. Exportera uppgifterna först om de ska lämnas ut.',
+	'privacy.eraseConfirm': 'Ta bort för gott',
+	'privacy.erased': '{name} och deras uppgifter är borttagna.',
+	// #12 saml
+	'login.external.samlFailed':
+		'Inloggningen via identitetsleverantören (SAML) kunde inte godtas. Börja om från inloggningssidan.',
+	'login.external.samlOff': 'Inloggning via SAML är inte påslagen här.',
+	// #13 unlinking
+	'respond.unlinkNotice':
+		'När svarstiden är slut kopplas dina svar bort från dig: de kan då inte ändras, dras tillbaka eller visas för dig igen.',
+	'respond.closedUnlinked':
+		'Svarstiden stängdes {date}. Svaren har kopplats bort från dem som skrev dem och kan inte längre visas, ändras eller dras tillbaka.',
+	'respond.state.unlinked': 'Avidentifierat',
+	'prep.unlinkNotice':
+		'När svarstiden har gått ut, eller när du stänger den, kopplas varje svar bort från den som skrev det. Efter det kan inga svar ändras eller dras tillbaka, fritextsvaren finns bara kvar som kommentarer och utkast som aldrig skickades raderas.',
+	'progress.unlinked':
+		'Svarstiden är stängd och svaren har kopplats bort från dem som skrev dem: bara antalet finns kvar.',
+	// #12 languages
+	'language.label': 'Språk för e-post',
+	'language.help': 'Inbjudan, påminnelser och kalenderfilen skrivs på det här språket.',
+	'language.sv': 'Svenska',
+	'language.en': 'Engelska',
+	'mail.kind.supervisorFeedback': 'Återkoppling klar (till handledaren)',
 	// #11 D supervisors' own feedback
 	'k.supervisorMinRespondents': 'Minsta antal svar om varje handledare',
 	'k.supervisorMinRespondentsHelp':
@@ -706,7 +766,8 @@ export const sv = {
 	'prep.answeringOpen':
 		'Svarstiden pågår till {date}. Stäng den först; då kan kommentarerna förberedas.',
 	'prep.closeAnswering': 'Stäng svarstiden nu',
-	'prep.closeConfirm': 'Stänga svarstiden nu? Ingen kan lämna eller ändra svar efter det.',
+	'prep.closeConfirm':
+		'Stänga svarstiden för gott nu? Varje svar kopplas då bort från den som skrev det: ingen kan lämna, ändra eller dra tillbaka svar efter det, och utkast som aldrig skickades raderas.',
 	'prep.comments': 'Kommentarer',
 	'prep.commentsHelp':
 		'Dölj, omformulera, slå ihop dubbletter och samla under teman. Skattningar ändras aldrig.',

@@ -12,7 +12,7 @@ export const load: PageLoad = async () => {
 			api('GET /auth/methods')
 		]);
 		// The claim the identity provider recognises accounts by, if one is configured.
-		const claim = methods.oidc?.matchClaim ?? null;
+		const claim = methods.oidc?.matchClaim ?? methods.saml?.matchAttribute ?? null;
 		return { forbidden: false as const, accounts, invitations, clinics, claim };
 	} catch (failure) {
 		if (failure instanceof ApiFailure && failure.status === 401) redirect(307, '/logga-in');

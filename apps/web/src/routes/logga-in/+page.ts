@@ -1,4 +1,4 @@
-import { ExternalSignInError } from '@kollegium/model';
+import { ExternalSignInError, safeReturnPath } from '@kollegium/model';
 import { api } from '$lib/api.ts';
 import type { PageLoad } from './$types';
 
@@ -6,5 +6,8 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ url }) => {
 	const methods = await api('GET /auth/methods');
 	const error = ExternalSignInError.safeParse(url.searchParams.get('fel'));
-	return { methods, externalError: error.success ? error.data : null };
+	// Where a sign-in through a provider comes back to (`?till=`), a path of this site only.
+	const till = safeReturnPath(url.searchParams.get('till'));
+	const query = till === '/' ? '' : `?till=${encodeURIComponent(till)}`;
+	return { methods, externalError: error.success ? error.data : null, query };
 };
