@@ -88,7 +88,7 @@ describe("one person's data and retention, through the pages", () => {
 
 	it('asks before removing her, saying what goes and what stays; Escape keeps her', async () => {
 		const erase = page.getByRole('button', {
-			name: /^Ta bort personen och deras uppgifter\W+Saga Ek$/
+			name: /^Radera allt om personen\W+Saga Ek$/
 		});
 		await erase.focus();
 		await page.keyboard.press('Enter');
@@ -105,7 +105,7 @@ describe("one person's data and retention, through the pages", () => {
 		await expect.poll(() => dialog.isVisible()).toBe(false);
 		await expect
 			.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
-			.toBe('Ta bort personen och deras uppgifter: Saga Ek');
+			.toBe('Radera allt om personen: Saga Ek');
 		const people = (await eva.get(`/clinics/${clinicId}/people`)).json as { name: string }[];
 		expect(people.map((p) => p.name)).toContain('Saga Ek');
 	});

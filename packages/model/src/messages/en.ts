@@ -30,7 +30,7 @@ export const en: Record<MessageKey, string> = {
 	'retention.from.outbox': 'after the message was sent',
 	'retention.from.audit': 'after the event',
 	'privacy.export': 'Export data',
-	'privacy.erase': 'Remove the person and their data',
+	'privacy.erase': 'Erase everything about them',
 	'privacy.eraseTitle': 'Remove {name} and their data?',
 	'privacy.eraseWhen':
 		'Do this only once their training has ended. It cannot be done while they take part in a kollegium that is not closed.',

@@ -33,7 +33,7 @@ export const sv = {
 	'retention.from.outbox': 'efter att meddelandet skickades',
 	'retention.from.audit': 'efter händelsen',
 	'privacy.export': 'Exportera uppgifter',
-	'privacy.erase': 'Ta bort personen och deras uppgifter',
+	'privacy.erase': 'Radera allt om personen',
 	'privacy.eraseTitle': 'Ta bort {name} och deras uppgifter?',
 	'privacy.eraseWhen':
 		'Gör det här först när utbildningen är avslutad. Det går inte medan personen deltar i ett kollegium som inte är stängt.',
